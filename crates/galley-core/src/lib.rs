@@ -1,0 +1,14 @@
+//! Galley's domain, free of any GUI, file watcher or git library.
+//!
+//! Everything the desktop shell and the `galley` CLI do with a site goes through
+//! this crate, so both behave the same and the logic is tested without a window.
+//! It is *not* the place for windows, events, file watching (`galley-watch`) or
+//! git (`galley-git`): those crates depend on this one, never the other way.
+
+pub mod document;
+pub mod frontmatter;
+pub mod page;
+pub mod paths;
+pub mod preview;
+pub mod save;
+pub mod site;

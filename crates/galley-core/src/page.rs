@@ -1,0 +1,263 @@
+//! Opening and saving one page of a site: the operations the editor's form and
+//! the CLI's `set` share.
+//!
+//! A save never trusts the editor's copy alone: the file is re-read, compared
+//! with the fingerprint of the version the editor started from, and only then
+//! edited field by field and written atomically. So an outside change is never
+//! silently overwritten, and the diff of a save is only what the editor changed.
+
+use crate::document::{Document, DocumentError};
+use crate::frontmatter::{Dialect, EditError, FieldPath, Format, Value};
+use crate::paths::{resolve_in_root, PathError};
+use crate::save::{write_atomic, SaveError};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// One page as the editor receives it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LoadedPage {
+    /// Site-relative path.
+    pub path: String,
+    /// `yaml`, `toml` or absent.
+    pub format: Option<&'static str>,
+    /// Top-level fields in file order; `None` when the front matter is broken.
+    pub fields: Option<Vec<(String, Value)>>,
+    /// Why the front matter could not be read, in plain words.
+    pub front_matter_problem: Option<String>,
+    /// The body exactly as in the file.
+    pub body: String,
+    /// Fingerprint of the bytes on disk, handed back on save.
+    pub fingerprint: String,
+}
+
+/// A field change as typed by an editor.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FieldEdit {
+    /// Field path, e.g. `title` or `contact.email`.
+    pub key: String,
+    /// What the editor typed; its type follows the field.
+    pub input: String,
+}
+
+/// What a save did.
+#[derive(Debug, Clone, Serialize)]
+pub struct SaveOutcome {
+    /// Fingerprint of the file as now on disk.
+    pub fingerprint: String,
+    /// False when the edits left the file as it was (nothing written).
+    pub written: bool,
+}
+
+/// Why a page could not be opened or saved. The file on disk is unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    /// Refused path.
+    #[error(transparent)]
+    Path(#[from] PathError),
+    /// The page is gone.
+    #[error("The page \"{0}\" no longer exists.")]
+    NotFound(String),
+    /// Reading failed.
+    #[error("The page \"{0}\" could not be read: {1}")]
+    Read(String, std::io::Error),
+    /// Not UTF-8 and the like.
+    #[error(transparent)]
+    Document(#[from] DocumentError),
+    /// A field edit did not fit (wrong type, broken front matter…).
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// A field name the engine cannot parse.
+    #[error("\"{0}\" is not a field name Galley understands.")]
+    BadField(String),
+    /// The front matter cannot be read reliably, so nothing is written.
+    #[error("This page's settings (front matter) have a mistake, so Galley will not save it: {0}")]
+    BrokenFrontMatter(String),
+    /// The file changed since the editor opened it.
+    #[error("This page was changed outside Galley since you opened it. Your edits were not saved, so nothing was overwritten.")]
+    ChangedOnDisk,
+    /// Writing failed.
+    #[error(transparent)]
+    Save(#[from] SaveError),
+}
+
+/// A short, stable fingerprint of a file's bytes (FNV-1a, 64 bits): enough to
+/// notice that a file changed, cheap enough to compute on every save.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in bytes {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}-{}", bytes.len())
+}
+
+fn read(root: &Path, rel: &str) -> Result<Vec<u8>, PageError> {
+    let path = resolve_in_root(root, rel)?;
+    std::fs::read(&path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => PageError::NotFound(rel.to_owned()),
+        _ => PageError::Read(rel.to_owned(), e),
+    })
+}
+
+/// Reads a page for the editor.
+pub fn load_page(root: &Path, rel: &str, dialect: Dialect) -> Result<LoadedPage, PageError> {
+    let bytes = read(root, rel)?;
+    let doc = Document::parse(&bytes, dialect)?;
+    let (fields, front_matter_problem) = match doc.fields() {
+        Ok(Value::Map(entries)) => (Some(entries.clone()), None),
+        Ok(_) => (Some(Vec::new()), None),
+        Err(problem) => (None, Some(problem.to_string())),
+    };
+    Ok(LoadedPage {
+        path: rel.to_owned(),
+        format: doc.format().map(|f| match f {
+            Format::Yaml => "yaml",
+            Format::Toml => "toml",
+        }),
+        fields,
+        front_matter_problem,
+        body: doc.body().to_owned(),
+        fingerprint: fingerprint(&bytes),
+    })
+}
+
+/// Applies `edits` and (if given) a new body to the page, and writes it
+/// atomically if anything changed. Refuses when the file on disk is no longer
+/// the version with `base_fingerprint`.
+pub fn save_page(
+    root: &Path,
+    rel: &str,
+    dialect: Dialect,
+    base_fingerprint: &str,
+    edits: &[FieldEdit],
+    body: Option<&str>,
+) -> Result<SaveOutcome, PageError> {
+    let bytes = read(root, rel)?;
+    if fingerprint(&bytes) != base_fingerprint {
+        return Err(PageError::ChangedOnDisk);
+    }
+    let mut doc = Document::parse(&bytes, dialect)?;
+    for edit in edits {
+        let path: FieldPath = edit
+            .key
+            .parse()
+            .map_err(|_| PageError::BadField(edit.key.clone()))?;
+        doc.set_from_input(&path, &edit.input)?;
+    }
+    if let Some(body) = body {
+        doc.set_body(body);
+    }
+    let new_bytes = doc.to_bytes();
+    if new_bytes == bytes {
+        return Ok(SaveOutcome {
+            fingerprint: base_fingerprint.to_owned(),
+            written: false,
+        });
+    }
+    if let Err(problem) = doc.fields() {
+        return Err(PageError::BrokenFrontMatter(problem.to_string()));
+    }
+    write_atomic(&resolve_in_root(root, rel)?, &new_bytes)?;
+    Ok(SaveOutcome {
+        fingerprint: fingerprint(&new_bytes),
+        written: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "---\r\ntitle: AIDA\r\nongoing: yes\r\nprio: 1 # first\r\n---\r\nBody line\r\n\r\nSecond\r\n";
+
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("_engagements")).expect("mkdir");
+        std::fs::write(dir.path().join("_engagements/aida.md"), PAGE).expect("write");
+        dir
+    }
+
+    fn edit(key: &str, input: &str) -> FieldEdit {
+        FieldEdit {
+            key: key.into(),
+            input: input.into(),
+        }
+    }
+
+    #[test]
+    fn save_changes_only_the_edited_lines() {
+        let dir = site();
+        let page = load_page(dir.path(), "_engagements/aida.md", Dialect::Yaml11).expect("load");
+        assert_eq!(page.body, "Body line\r\n\r\nSecond\r\n");
+        let outcome = save_page(
+            dir.path(),
+            "_engagements/aida.md",
+            Dialect::Yaml11,
+            &page.fingerprint,
+            &[edit("title", "AIDA arena"), edit("prio", "2")],
+            Some("Body line\n\nSecond, longer\n"),
+        )
+        .expect("save");
+        assert!(outcome.written);
+        let after = std::fs::read_to_string(dir.path().join("_engagements/aida.md")).expect("read");
+        assert_eq!(
+            after,
+            "---\r\ntitle: AIDA arena\r\nongoing: yes\r\nprio: 2 # first\r\n---\r\nBody line\r\n\r\nSecond, longer\r\n"
+        );
+    }
+
+    #[test]
+    fn unchanged_save_writes_nothing() {
+        let dir = site();
+        let page = load_page(dir.path(), "_engagements/aida.md", Dialect::Yaml11).expect("load");
+        let outcome = save_page(
+            dir.path(),
+            "_engagements/aida.md",
+            Dialect::Yaml11,
+            &page.fingerprint,
+            &[edit("title", "AIDA")],
+            Some("Body line\n\nSecond\n"),
+        )
+        .expect("save");
+        assert!(!outcome.written);
+        assert_eq!(std::fs::read_to_string(dir.path().join("_engagements/aida.md")).expect("read"), PAGE);
+    }
+
+    #[test]
+    fn outside_change_is_never_overwritten() {
+        let dir = site();
+        let page = load_page(dir.path(), "_engagements/aida.md", Dialect::Yaml11).expect("load");
+        std::fs::write(dir.path().join("_engagements/aida.md"), "---\ntitle: Theirs\n---\n").expect("write");
+        let err = save_page(dir.path(), "_engagements/aida.md", Dialect::Yaml11, &page.fingerprint, &[edit("title", "Mine")], None)
+            .expect_err("conflict");
+        assert!(matches!(err, PageError::ChangedOnDisk));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("_engagements/aida.md")).expect("read"),
+            "---\ntitle: Theirs\n---\n"
+        );
+    }
+
+    #[test]
+    fn wrong_type_and_broken_front_matter_leave_the_file_alone() {
+        let dir = site();
+        let page = load_page(dir.path(), "_engagements/aida.md", Dialect::Yaml11).expect("load");
+        let err = save_page(dir.path(), "_engagements/aida.md", Dialect::Yaml11, &page.fingerprint, &[edit("prio", "first")], None)
+            .expect_err("prio is a number");
+        assert!(matches!(err, PageError::Edit(_)));
+        let broken = "---\ntitle: \"unterminated\nprio: 1\n---\nBody\n";
+        std::fs::write(dir.path().join("_engagements/broken.md"), broken).expect("write");
+        let page = load_page(dir.path(), "_engagements/broken.md", Dialect::Yaml11).expect("load");
+        assert!(page.fields.is_none() && page.front_matter_problem.is_some());
+        let err = save_page(dir.path(), "_engagements/broken.md", Dialect::Yaml11, &page.fingerprint, &[edit("prio", "2")], None)
+            .expect_err("broken");
+        assert!(matches!(err, PageError::Edit(_)), "{err:?}");
+        assert_eq!(std::fs::read_to_string(dir.path().join("_engagements/broken.md")).expect("read"), broken);
+    }
+
+    #[test]
+    fn refuses_paths_outside() {
+        let dir = site();
+        assert!(matches!(load_page(dir.path(), "../x.md", Dialect::Yaml11), Err(PageError::Path(_))));
+        assert!(matches!(load_page(dir.path(), ".git/config", Dialect::Yaml11), Err(PageError::Path(_))));
+    }
+}

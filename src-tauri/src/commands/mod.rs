@@ -1,0 +1,7 @@
+//! The commands the UI may invoke, one file per area. Each is thin: arguments
+//! → core call → wire type.
+
+pub mod git;
+pub mod page;
+pub mod preview;
+pub mod site;

@@ -1,0 +1,91 @@
+//! Opening a site: from the folder dialog, the recent list, or the command line.
+
+use crate::ipc::{IpcError, SiteView};
+use crate::state::{AppState, OpenSite};
+use galley_core::site::Site;
+use std::path::PathBuf;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+/// Opens `folder` and makes it the current site. Used by the commands and at start-up.
+pub fn open_folder<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    folder: PathBuf,
+) -> Result<SiteView, IpcError> {
+    let site = Site::open(&folder).map_err(|e| IpcError::new("not_a_site", e))?;
+    state.set_site(OpenSite {
+        root: site.root.clone(),
+        generator: site.generator,
+    });
+    crate::recent::remember(app, &site.root);
+    Ok(view(site))
+}
+
+fn view(site: Site) -> SiteView {
+    SiteView {
+        name: site
+            .root
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        root: site.root.to_string_lossy().into_owned(),
+        site,
+    }
+}
+
+/// Re-opens a site from the recent list. Only remembered folders are
+/// accepted: the UI cannot name an arbitrary folder to read.
+#[tauri::command]
+pub fn open_site<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    root: String,
+) -> Result<SiteView, IpcError> {
+    let known = crate::recent::load(&app).contains(&root)
+        || state.site().is_some_and(|s| s.root.to_string_lossy() == root);
+    if !known {
+        return Err(IpcError::new("outside_site", "Choose the site folder with \"Open site…\" first."));
+    }
+    open_folder(&app, &state, PathBuf::from(root))
+}
+
+/// Asks for a folder with the system dialog and opens it. `None` if cancelled.
+#[tauri::command]
+pub async fn choose_site<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<SiteView>, IpcError> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.dialog()
+        .file()
+        .set_title("Open a site folder")
+        .pick_folder(move |folder| {
+            let _ = tx.send(folder);
+        });
+    let picked = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
+        .await
+        .map_err(|e| IpcError::new("io", e))?;
+    let Some(folder) = picked else { return Ok(None) };
+    let folder = folder
+        .into_path()
+        .map_err(|_| IpcError::new("not_a_site", "That location is not a folder on this computer."))?;
+    open_folder(&app, &state, folder).map(Some)
+}
+
+/// The site opened at start-up (command line) or earlier, re-read from disk.
+#[tauri::command]
+pub fn current_site(state: State<'_, AppState>) -> Result<Option<SiteView>, IpcError> {
+    match state.site() {
+        None => Ok(None),
+        Some(open) => Site::open(&open.root)
+            .map(|s| Some(view(s)))
+            .map_err(|e| IpcError::new("not_a_site", e)),
+    }
+}
+
+/// Recently opened folders, newest first.
+#[tauri::command]
+pub fn recent_sites<R: Runtime>(app: AppHandle<R>) -> Vec<String> {
+    crate::recent::load(&app)
+}

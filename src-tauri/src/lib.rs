@@ -1,0 +1,57 @@
+//! Galley's desktop shell: the only Rust that names Tauri.
+//!
+//! It wires windows, commands and the site-image protocol to `galley-core` and
+//! `galley-git`, and holds no logic of its own: every command turns its
+//! arguments into a core call and the result into a wire type.
+
+mod commands;
+mod ipc;
+mod protocol;
+mod recent;
+mod state;
+
+use state::AppState;
+use tauri::{Manager, Runtime};
+
+/// Starts the app (what `main` calls).
+pub fn run() {
+    run_app(tauri::Builder::default(), tauri::generate_context!());
+}
+
+/// Builds and runs the app on any runtime, so tests can pass a mock builder.
+pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R>) {
+    let app = builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState::default())
+        .register_uri_scheme_protocol(protocol::SCHEME, protocol::serve)
+        .invoke_handler(tauri::generate_handler![
+            commands::site::open_site,
+            commands::site::choose_site,
+            commands::site::current_site,
+            commands::site::recent_sites,
+            commands::page::open_page,
+            commands::page::save_page,
+            commands::preview::render_preview,
+            commands::git::list_changes,
+            commands::git::commit_changes,
+        ])
+        .setup(|app| {
+            // A folder given on the command line opens directly: the demo
+            // (`cargo xtask run`) and the end-to-end tests rely on it.
+            if let Some(folder) = std::env::args_os().nth(1) {
+                let state = app.state::<AppState>();
+                if let Err(e) = commands::site::open_folder(app.handle(), &state, folder.into()) {
+                    eprintln!("galley: {e}");
+                }
+            }
+            Ok(())
+        })
+        .build(context);
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("galley: the window could not be started: {e}");
+            std::process::exit(1);
+        }
+    }
+}

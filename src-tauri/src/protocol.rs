@@ -1,0 +1,85 @@
+//! `galley-site://` serves files of the opened site (images, CSS) to the
+//! preview, and nothing else: every request goes through the same path check
+//! as the commands, so it cannot read outside the site or inside `.git/`.
+
+use crate::state::AppState;
+use tauri::http::{Request, Response, StatusCode};
+use tauri::{Manager, Runtime, UriSchemeContext};
+
+/// The scheme name; the UI builds URLs with it (see ui/src/ipc).
+pub const SCHEME: &str = "galley-site";
+
+/// Answers one request.
+pub fn serve<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>>) -> Response<Vec<u8>> {
+    let state = ctx.app_handle().state::<AppState>();
+    let Some(site) = state.site() else {
+        return status(StatusCode::NOT_FOUND);
+    };
+    let Some(rel) = percent_decode(request.uri().path().trim_start_matches('/')) else {
+        return status(StatusCode::BAD_REQUEST);
+    };
+    let Ok(path) = galley_core::paths::resolve_in_root(&site.root, &rel) else {
+        return status(StatusCode::FORBIDDEN);
+    };
+    match std::fs::read(&path) {
+        Ok(bytes) => Response::builder()
+            .header("Content-Type", content_type(&rel))
+            .header("X-Content-Type-Options", "nosniff")
+            .body(bytes)
+            .unwrap_or_else(|_| status(StatusCode::INTERNAL_SERVER_ERROR)),
+        Err(_) => status(StatusCode::NOT_FOUND),
+    }
+}
+
+fn status(code: StatusCode) -> Response<Vec<u8>> {
+    let mut response = Response::new(Vec::new());
+    *response.status_mut() = code;
+    response
+}
+
+/// Only types a preview needs; SVG is served as an image, which browsers never
+/// let run script when loaded through `<img>`.
+fn content_type(rel: &str) -> &'static str {
+    let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "svg" => "image/svg+xml",
+        "ico" => "image/x-icon",
+        "css" => "text/css",
+        _ => "application/octet-stream",
+    }
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_and_types() {
+        assert_eq!(percent_decode("assets/a%20b.png").as_deref(), Some("assets/a b.png"));
+        assert_eq!(percent_decode("bad%zz"), None);
+        assert_eq!(content_type("x/LOGO.PNG"), "image/png");
+        assert_eq!(content_type("x.html"), "application/octet-stream");
+    }
+}

@@ -1,0 +1,73 @@
+//! The shell's security boundaries, checked from the files that define them:
+//! the commands registered, declared for capabilities, granted to the window,
+//! and invoked by the UI are one and the same set; the CSP forbids content
+//! scripts.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel))
+        .unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Every `"name"` string literal between two markers.
+fn quoted_between(text: &str, start: &str, end: &str) -> BTreeSet<String> {
+    let from = text.find(start).unwrap_or_else(|| panic!("{start} not found"));
+    let rest = &text[from + start.len()..];
+    let to = rest.find(end).unwrap_or(rest.len());
+    rest[..to]
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn declared_granted_registered_and_invoked_commands_agree() {
+    let declared = quoted_between(&read("src-tauri/build.rs"), ".commands(&[", "]");
+    let granted: BTreeSet<String> = quoted_between(&read("src-tauri/capabilities/main.json"), "\"permissions\"", "]")
+        .into_iter()
+        .map(|p| p.strip_prefix("allow-").unwrap_or(&p).replace('-', "_"))
+        .collect();
+    let lib = read("src-tauri/src/lib.rs");
+    let handler_start = lib.find("generate_handler![").expect("generate_handler");
+    let handler = &lib[handler_start..];
+    let registered: BTreeSet<String> = handler[..handler.find(']').expect("end of handler")]
+        .split(',')
+        .filter_map(|s| s.trim().rsplit("::").next().map(str::to_owned))
+        .filter(|s| !s.is_empty() && !s.contains('['))
+        .collect();
+    let ui = read("ui/src/ipc/index.ts");
+    let invoked: BTreeSet<String> = ui
+        .split("invoke(\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next().map(str::to_owned))
+        .collect();
+    assert!(!declared.is_empty());
+    assert_eq!(declared, granted, "capabilities grant other commands than build.rs declares");
+    assert_eq!(declared, registered, "lib.rs registers other commands than build.rs declares");
+    assert_eq!(declared, invoked, "the UI invokes other commands than are granted");
+}
+
+#[test]
+fn capability_grants_no_plugin_or_core_permissions() {
+    let cap: serde_json::Value = serde_json::from_str(&read("src-tauri/capabilities/main.json")).expect("json");
+    let permissions = cap["permissions"].as_array().expect("permissions");
+    for p in permissions {
+        let p = p.as_str().expect("string permission");
+        assert!(!p.contains(':'), "{p}: the window gets no plugin or core permissions");
+    }
+}
+
+#[test]
+fn csp_forbids_inline_and_foreign_scripts() {
+    let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).expect("json");
+    let csp = &conf["app"]["security"]["csp"];
+    assert_eq!(csp["script-src"], "'self'");
+    assert_eq!(csp["default-src"], "'self'");
+    assert_eq!(csp["object-src"], "'none'");
+    assert_eq!(conf["app"]["security"]["freezePrototype"], true);
+    assert_eq!(conf["app"]["withGlobalTauri"], false);
+}

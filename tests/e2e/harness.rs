@@ -1,0 +1,267 @@
+//! Starting and stopping the app for one test: a private X display, its own
+//! tauri-driver and WebKitWebDriver ports, temporary config folders, and a
+//! fresh git copy of the demo site. Everything is torn down on drop, even when
+//! the test panics.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Longest wait for anything to show up; generous because CI machines are
+/// small and shared. Waits end as soon as the condition holds.
+const PATIENCE: Duration = Duration::from_secs(30);
+/// How often a wait looks again.
+const POLL: Duration = Duration::from_millis(50);
+
+/// One test's whole world is torn down one at a time: two apps at once on a
+/// two-core machine only make both slow.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Folder for screenshots, `target/e2e/`.
+pub fn shots_dir() -> PathBuf {
+    let dir = project_root().join("target").join("e2e");
+    std::fs::create_dir_all(&dir).expect("create target/e2e");
+    dir
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("GALLEY_TAURI_DRIVER") {
+        return PathBuf::from(path);
+    }
+    let local = project_root().join(".tools/bin/tauri-driver");
+    if local.is_file() {
+        return local;
+    }
+    panic!("tauri-driver is not installed: run `cargo xtask test`, which installs it into .tools/");
+}
+
+/// Runs git in `dir`, panicking with its message on failure.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read content/") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Sends SIGTERM (tauri-driver must stop its WebKitWebDriver child itself, or
+/// the child stays orphaned on its port) and waits a moment for the exit.
+fn terminate(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if matches!(child.try_wait(), Ok(Some(_))) {
+            return;
+        }
+        std::thread::sleep(POLL);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// The processes of one test, stopped on drop.
+struct Processes {
+    xvfb: Child,
+    driver: Option<Child>,
+}
+
+impl Drop for Processes {
+    fn drop(&mut self) {
+        if let Some(driver) = self.driver.as_mut() {
+            terminate(driver);
+        }
+        terminate(&mut self.xvfb);
+    }
+}
+
+/// The running app with its site.
+pub struct App {
+    /// WebDriver session on the app's window.
+    pub client: Client,
+    /// The scratch site the app opened (a git repository).
+    pub site: PathBuf,
+    display: String,
+    _processes: Processes,
+    _temp: tempfile::TempDir,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+fn start_xvfb() -> (Child, String) {
+    for n in (90 + std::process::id() % 50)..200 {
+        if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() || Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+            continue;
+        }
+        let display = format!(":{n}");
+        let mut child = Command::new("Xvfb")
+            .args([display.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb starts (cargo xtask test installs it)");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
+                return (child, display);
+            }
+            if matches!(child.try_wait(), Ok(Some(_))) {
+                break;
+            }
+            std::thread::sleep(POLL);
+        }
+        let _ = child.kill();
+    }
+    panic!("could not start Xvfb on any display");
+}
+
+impl App {
+    /// Starts the app on a fresh git copy of `content/`.
+    pub async fn start() -> App {
+        let turn = ONE_AT_A_TIME.lock().await;
+        let temp = tempfile::tempdir().expect("temp dir");
+        let site = temp.path().join("site");
+        copy_dir(&project_root().join("content"), &site);
+        git(&site, &["init", "-q", "-b", "main"]);
+        git(&site, &["config", "user.name", "E2E Editor"]);
+        git(&site, &["config", "user.email", "e2e@galley.invalid"]);
+        git(&site, &["config", "core.autocrlf", "false"]);
+        git(&site, &["add", "-A"]);
+        git(&site, &["commit", "-q", "-m", "Start"]);
+
+        let (xvfb, display) = start_xvfb();
+        let mut processes = Processes { xvfb, driver: None };
+        let port = free_port();
+        let native_port = free_port();
+        let home = temp.path().join("home");
+        for sub in ["data", "cache", "config"] {
+            std::fs::create_dir_all(home.join(sub)).expect("mkdir");
+        }
+        let log = std::fs::File::create(shots_dir().join("tauri-driver.log")).expect("log file");
+        let driver = Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", &display)
+            .env("NO_AT_BRIDGE", "1")
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .stdout(log.try_clone().expect("log"))
+            .stderr(log)
+            .spawn()
+            .expect("tauri-driver starts");
+        processes.driver = Some(driver);
+
+        let caps = json!({
+            "tauri:options": {
+                "application": env!("CARGO_BIN_EXE_galley-desktop"),
+                "args": [site.to_string_lossy()],
+            }
+        });
+        let caps = match caps {
+            serde_json::Value::Object(map) => map,
+            _ => unreachable!("capabilities are an object"),
+        };
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + PATIENCE;
+        let client = loop {
+            match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+                Ok(client) => break client,
+                Err(e) if Instant::now() > deadline => panic!("no WebDriver session: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        };
+        App {
+            client,
+            site,
+            display,
+            _processes: processes,
+            _temp: temp,
+            _turn: turn,
+        }
+    }
+
+    /// Waits for an element matching `css` and returns it.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .every(POLL)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Runs `script` (which must `return` a boolean) until it returns true.
+    pub async fn wait_for(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let value = self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("{what}: {e}"));
+            if value.as_bool() == Some(true) {
+                return;
+            }
+            if Instant::now() > deadline {
+                self.screenshot(&format!("timeout-{}", what.replace(' ', "-"))).await;
+                panic!("timed out waiting for {what}");
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Runs `script` and returns its value.
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, vec![]).await.expect("script runs")
+    }
+
+    /// Saves a screenshot of the whole virtual screen to `target/e2e/NAME.png`.
+    /// ImageMagick's `import` is used because the WebDriver screenshot command
+    /// hangs now and then under Xvfb.
+    pub async fn screenshot(&self, name: &str) {
+        let file = shots_dir().join(format!("{name}.png"));
+        let status = Command::new("import")
+            .args(["-window", "root", "-display", &self.display])
+            .arg(&file)
+            .status();
+        if !status.is_ok_and(|s| s.success()) {
+            eprintln!("screenshot {name} could not be taken");
+        }
+    }
+
+    /// Ends the WebDriver session (which closes the app) and the processes.
+    pub async fn stop(self) {
+        let _ = self.client.clone().close().await;
+    }
+}

@@ -1,0 +1,10 @@
+//! End-to-end tests: the real app in a real window (Xvfb), driven through
+//! tauri-driver and WebKitWebDriver, on a scratch git copy of `content/`.
+//!
+//! `cargo xtask test` installs what these need and runs them; run alone with
+//! `cargo test -p galley-desktop --test e2e` once `.tools/bin/tauri-driver`,
+//! Xvfb and WebKitWebDriver exist. Screenshots land in `target/e2e/`.
+
+mod editing;
+mod harness;
+mod safety;
