@@ -13,7 +13,9 @@ fn read(rel: &str) -> String {
 
 /// Every `"name"` string literal between two markers.
 fn quoted_between(text: &str, start: &str, end: &str) -> BTreeSet<String> {
-    let from = text.find(start).unwrap_or_else(|| panic!("{start} not found"));
+    let from = text
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} not found"));
     let rest = &text[from + start.len()..];
     let to = rest.find(end).unwrap_or(rest.len());
     rest[..to]
@@ -27,10 +29,14 @@ fn quoted_between(text: &str, start: &str, end: &str) -> BTreeSet<String> {
 #[test]
 fn declared_granted_registered_and_invoked_commands_agree() {
     let declared = quoted_between(&read("src-tauri/build.rs"), ".commands(&[", "]");
-    let granted: BTreeSet<String> = quoted_between(&read("src-tauri/capabilities/main.json"), "\"permissions\"", "]")
-        .into_iter()
-        .map(|p| p.strip_prefix("allow-").unwrap_or(&p).replace('-', "_"))
-        .collect();
+    let granted: BTreeSet<String> = quoted_between(
+        &read("src-tauri/capabilities/main.json"),
+        "\"permissions\"",
+        "]",
+    )
+    .into_iter()
+    .map(|p| p.strip_prefix("allow-").unwrap_or(&p).replace('-', "_"))
+    .collect();
     let lib = read("src-tauri/src/lib.rs");
     let handler_start = lib.find("generate_handler![").expect("generate_handler");
     let handler = &lib[handler_start..];
@@ -46,18 +52,31 @@ fn declared_granted_registered_and_invoked_commands_agree() {
         .filter_map(|s| s.split('"').next().map(str::to_owned))
         .collect();
     assert!(!declared.is_empty());
-    assert_eq!(declared, granted, "capabilities grant other commands than build.rs declares");
-    assert_eq!(declared, registered, "lib.rs registers other commands than build.rs declares");
-    assert_eq!(declared, invoked, "the UI invokes other commands than are granted");
+    assert_eq!(
+        declared, granted,
+        "capabilities grant other commands than build.rs declares"
+    );
+    assert_eq!(
+        declared, registered,
+        "lib.rs registers other commands than build.rs declares"
+    );
+    assert_eq!(
+        declared, invoked,
+        "the UI invokes other commands than are granted"
+    );
 }
 
 #[test]
 fn capability_grants_no_plugin_or_core_permissions() {
-    let cap: serde_json::Value = serde_json::from_str(&read("src-tauri/capabilities/main.json")).expect("json");
+    let cap: serde_json::Value =
+        serde_json::from_str(&read("src-tauri/capabilities/main.json")).expect("json");
     let permissions = cap["permissions"].as_array().expect("permissions");
     for p in permissions {
         let p = p.as_str().expect("string permission");
-        assert!(!p.contains(':'), "{p}: the window gets no plugin or core permissions");
+        assert!(
+            !p.contains(':'),
+            "{p}: the window gets no plugin or core permissions"
+        );
     }
 }
 

@@ -41,7 +41,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             if let Some(folder) = std::env::args_os().nth(1) {
                 let state = app.state::<AppState>();
                 if let Err(e) = commands::site::open_folder(app.handle(), &state, folder.into()) {
-                    eprintln!("galley: {e}");
+                    eprintln!("galley: {}", e.message);
                 }
             }
             Ok(())

@@ -10,7 +10,10 @@ use tauri::{Manager, Runtime, UriSchemeContext};
 pub const SCHEME: &str = "galley-site";
 
 /// Answers one request.
-pub fn serve<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>>) -> Response<Vec<u8>> {
+pub fn serve<R: Runtime>(
+    ctx: UriSchemeContext<'_, R>,
+    request: Request<Vec<u8>>,
+) -> Response<Vec<u8>> {
     let state = ctx.app_handle().state::<AppState>();
     let Some(site) = state.site() else {
         return status(StatusCode::NOT_FOUND);
@@ -40,7 +43,10 @@ fn status(code: StatusCode) -> Response<Vec<u8>> {
 /// Only types a preview needs; SVG is served as an image, which browsers never
 /// let run script when loaded through `<img>`.
 fn content_type(rel: &str) -> &'static str {
-    let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let ext = rel
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
@@ -77,7 +83,10 @@ mod tests {
 
     #[test]
     fn decodes_and_types() {
-        assert_eq!(percent_decode("assets/a%20b.png").as_deref(), Some("assets/a b.png"));
+        assert_eq!(
+            percent_decode("assets/a%20b.png").as_deref(),
+            Some("assets/a b.png")
+        );
         assert_eq!(percent_decode("bad%zz"), None);
         assert_eq!(content_type("x/LOGO.PNG"), "image/png");
         assert_eq!(content_type("x.html"), "application/octet-stream");

@@ -10,7 +10,10 @@ use tauri::{AppHandle, Manager, Runtime};
 const MAX_RECENT: usize = 8;
 
 fn file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
-    app.path().app_config_dir().ok().map(|d| d.join("recent-sites.json"))
+    app.path()
+        .app_config_dir()
+        .ok()
+        .map(|d| d.join("recent-sites.json"))
 }
 
 /// Recently opened site folders, newest first.

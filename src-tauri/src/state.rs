@@ -22,7 +22,10 @@ pub struct AppState {
 impl AppState {
     /// The open site, if any.
     pub fn site(&self) -> Option<OpenSite> {
-        self.site.lock().map(|s| s.clone()).unwrap_or_else(|poisoned| poisoned.into_inner().clone())
+        self.site
+            .lock()
+            .map(|s| s.clone())
+            .unwrap_or_else(|poisoned| poisoned.into_inner().clone())
     }
 
     /// Replaces the open site.

@@ -19,11 +19,19 @@ fn preview_contains(text: &str) -> String {
 async fn edit_save_and_commit_a_page() {
     let app = App::start().await;
     let original = std::fs::read_to_string(app.site.join(AIDA)).expect("read original");
+    let page_link = app.find(&format!("[data-path='{AIDA}']")).await;
     app.screenshot("01-site-opened").await;
-
-    app.find(&format!("[data-path='{AIDA}']")).await.click().await.expect("click page");
+    page_link.click().await.expect("click page");
     let title = app.find("input[data-field='title']").await;
-    app.wait_for("the AIDA page to load", &preview_contains("Join AIDA")).await;
+    app.wait_for("the AIDA page to load", &preview_contains("Join AIDA"))
+        .await;
+    // CodeMirror's own styles carry the CSP nonce; without it the editor is unstyled.
+    assert_eq!(
+        app.eval("return getComputedStyle(document.querySelector('.cm-gutters')).display;")
+            .await,
+        "flex",
+        "the editor's styles were blocked by the CSP"
+    );
     title.clear().await.expect("clear title");
     title.send_keys("AIDA Arena").await.expect("type title");
 
@@ -32,12 +40,22 @@ async fn edit_save_and_commit_a_page() {
     body.send_keys(&format!("{}{}{}", Key::Control, Key::End, Key::Null))
         .await
         .expect("go to end");
-    body.send_keys(&format!("{SENTENCE}{}", Key::Enter)).await.expect("type sentence");
-    app.wait_for("the preview to show the typed sentence", &preview_contains(SENTENCE)).await;
+    body.send_keys(&format!("{SENTENCE}{}", Key::Enter))
+        .await
+        .expect("type sentence");
+    app.wait_for(
+        "the preview to show the typed sentence",
+        &preview_contains(SENTENCE),
+    )
+    .await;
     app.find("[data-testid='unsaved']").await;
     app.screenshot("02-edited-with-preview").await;
 
-    app.find("[data-testid='save']").await.click().await.expect("save");
+    app.find("[data-testid='save']")
+        .await
+        .click()
+        .await
+        .expect("save");
     app.wait_for(
         "the save to finish",
         "return document.querySelector('[data-testid=status]').textContent === 'Saved.';",
@@ -57,14 +75,25 @@ async fn edit_save_and_commit_a_page() {
             assert_eq!(after[i], *line, "line {} must be unchanged", i + 1);
         }
     }
-    assert_eq!(after.last().copied(), Some(format!("{SENTENCE}\n").as_str()));
+    assert_eq!(
+        after.last().copied(),
+        Some(format!("{SENTENCE}\n").as_str())
+    );
 
-    app.find("[data-testid='open-commit']").await.click().await.expect("open commit");
+    app.find("[data-testid='open-commit']")
+        .await
+        .click()
+        .await
+        .expect("open commit");
     let message = app.find("[data-testid='commit-message']").await;
     app.screenshot("04-commit-dialog").await;
     message.clear().await.expect("clear message");
     message.send_keys(MESSAGE).await.expect("type message");
-    app.find("[data-testid='commit-confirm']").await.click().await.expect("commit");
+    app.find("[data-testid='commit-confirm']")
+        .await
+        .click()
+        .await
+        .expect("commit");
     app.wait_for(
         "the commit to be recorded",
         "return document.querySelector('[data-testid=status]').textContent.startsWith('Recorded');",
@@ -72,8 +101,14 @@ async fn edit_save_and_commit_a_page() {
     .await;
     app.screenshot("05-committed").await;
 
-    assert_eq!(git(&app.site, &["log", "-1", "--format=%s|%an"]).trim(), format!("{MESSAGE}|E2E Editor"));
-    assert_eq!(git(&app.site, &["show", "--name-only", "--format=", "HEAD"]).trim(), AIDA);
+    assert_eq!(
+        git(&app.site, &["log", "-1", "--format=%s|%an"]).trim(),
+        format!("{MESSAGE}|E2E Editor")
+    );
+    assert_eq!(
+        git(&app.site, &["show", "--name-only", "--format=", "HEAD"]).trim(),
+        AIDA
+    );
     assert_eq!(git(&app.site, &["status", "--porcelain"]).trim(), "");
     app.stop().await;
 }

@@ -124,12 +124,21 @@ pub struct App {
 
 fn start_xvfb() -> (Child, String) {
     for n in (90 + std::process::id() % 50)..200 {
-        if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() || Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+        if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+            || Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        {
             continue;
         }
         let display = format!(":{n}");
         let mut child = Command::new("Xvfb")
-            .args([display.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -173,9 +182,15 @@ impl App {
         }
         let log = std::fs::File::create(shots_dir().join("tauri-driver.log")).expect("log file");
         let driver = Command::new(tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("DISPLAY", &display)
             .env("NO_AT_BRIDGE", "1")
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CACHE_HOME", home.join("cache"))
             .env("XDG_CONFIG_HOME", home.join("config"))
@@ -198,7 +213,11 @@ impl App {
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + PATIENCE;
         let client = loop {
-            match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
                 Ok(client) => break client,
                 Err(e) if Instant::now() > deadline => panic!("no WebDriver session: {e}"),
                 Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
@@ -229,12 +248,17 @@ impl App {
     pub async fn wait_for(&self, what: &str, script: &str) {
         let deadline = Instant::now() + PATIENCE;
         loop {
-            let value = self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("{what}: {e}"));
+            let value = self
+                .client
+                .execute(script, vec![])
+                .await
+                .unwrap_or_else(|e| panic!("{what}: {e}"));
             if value.as_bool() == Some(true) {
                 return;
             }
             if Instant::now() > deadline {
-                self.screenshot(&format!("timeout-{}", what.replace(' ', "-"))).await;
+                self.screenshot(&format!("timeout-{}", what.replace(' ', "-")))
+                    .await;
                 panic!("timed out waiting for {what}");
             }
             tokio::time::sleep(POLL).await;
@@ -243,7 +267,10 @@ impl App {
 
     /// Runs `script` and returns its value.
     pub async fn eval(&self, script: &str) -> serde_json::Value {
-        self.client.execute(script, vec![]).await.expect("script runs")
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("script runs")
     }
 
     /// Saves a screenshot of the whole virtual screen to `target/e2e/NAME.png`.

@@ -6,7 +6,11 @@ use crate::harness::App;
 #[tokio::test]
 async fn scripts_in_a_page_never_run() {
     let app = App::start().await;
-    app.find("[data-path='_engagements/aida.md']").await.click().await.expect("open page");
+    app.find("[data-path='_engagements/aida.md']")
+        .await
+        .click()
+        .await
+        .expect("open page");
     app.wait_for(
         "the preview to render the page",
         "const f = document.querySelector('[data-testid=preview]'); \
@@ -42,7 +46,9 @@ async fn scripts_in_a_page_never_run() {
     assert_eq!(facts["handlers"], 0, "{facts}");
     // The page's image comes from the site itself, through Galley's protocol.
     assert!(
-        facts["imgSrc"].as_str().is_some_and(|s| s.starts_with("galley-site://localhost/assets/")),
+        facts["imgSrc"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("galley-site://localhost/assets/")),
         "{facts}"
     );
     app.wait_for(

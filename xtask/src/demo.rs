@@ -14,7 +14,8 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
         if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
             copy_dir(&entry.path(), &target)?;
         } else {
-            std::fs::copy(entry.path(), &target).map_err(|e| format!("copy {}: {e}", entry.path().display()))?;
+            std::fs::copy(entry.path(), &target)
+                .map_err(|e| format!("copy {}: {e}", entry.path().display()))?;
         }
     }
     Ok(())

@@ -46,14 +46,33 @@ pub fn system_packages() -> Result<(), String> {
         .args(["--exists", "webkit2gtk-4.1", "libsoup-3.0"])
         .status()
         .is_ok_and(|s| s.success());
-    let tools = ["Xvfb", "xauth", "dbus-run-session", "dbus-launch", "WebKitWebDriver", "import", "git", "cc"];
+    let tools = [
+        "Xvfb",
+        "xauth",
+        "dbus-run-session",
+        "dbus-launch",
+        "WebKitWebDriver",
+        "import",
+        "git",
+        "cc",
+    ];
     let missing: Vec<&str> = tools.iter().copied().filter(|t| !have(t)).collect();
     if webkit && missing.is_empty() {
         println!("==> system packages: all present");
         return Ok(());
     }
-    println!("==> system packages: missing {}", if webkit { missing.join(", ") } else { format!("WebKitGTK {}", missing.join(", ")) });
-    let line = format!("apt-get install -y --no-install-recommends {}", APT_PACKAGES.join(" "));
+    println!(
+        "==> system packages: missing {}",
+        if webkit {
+            missing.join(", ")
+        } else {
+            format!("WebKitGTK {}", missing.join(", "))
+        }
+    );
+    let line = format!(
+        "apt-get install -y --no-install-recommends {}",
+        APT_PACKAGES.join(" ")
+    );
     if !have("apt-get") {
         return Err(format!(
             "install WebKitGTK 4.1 development files, Xvfb, xauth, D-Bus, WebKitWebDriver and ImageMagick with your package manager (on Debian/Ubuntu: sudo {line})"
@@ -62,7 +81,10 @@ pub fn system_packages() -> Result<(), String> {
     if !is_root() {
         return Err(format!("run: sudo apt-get update && sudo {line}"));
     }
-    sh(Command::new("apt-get").args(["update", "-qq"]), "apt-get update")?;
+    sh(
+        Command::new("apt-get").args(["update", "-qq"]),
+        "apt-get update",
+    )?;
     let mut install = Command::new("apt-get");
     install
         .args(["install", "-y", "-qq", "--no-install-recommends"])
@@ -91,7 +113,9 @@ pub fn node_modules() -> Result<(), String> {
         return Err("Node.js 20 or newer with npm is needed: install it from your package manager or nodejs.org".into());
     }
     sh(
-        Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&ui),
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&ui),
         "npm ci (ui/)",
     )
 }
@@ -99,14 +123,25 @@ pub fn node_modules() -> Result<(), String> {
 /// tauri-driver, installed into `.tools/` (ignored by git) when missing.
 pub fn tauri_driver() -> Result<PathBuf, String> {
     let root = project_root().join(".tools");
-    let exe = root.join("bin").join(if cfg!(windows) { "tauri-driver.exe" } else { "tauri-driver" });
+    let exe = root.join("bin").join(if cfg!(windows) {
+        "tauri-driver.exe"
+    } else {
+        "tauri-driver"
+    });
     if exe.is_file() {
         println!("==> tauri-driver: {}", exe.display());
         return Ok(exe);
     }
     sh(
         Command::new(env!("CARGO"))
-            .args(["install", "tauri-driver", "--version", "2.1.0", "--locked", "--root"])
+            .args([
+                "install",
+                "tauri-driver",
+                "--version",
+                "2.1.0",
+                "--locked",
+                "--root",
+            ])
             .arg(&root),
         "install tauri-driver 2.1.0 into .tools/",
     )?;

@@ -53,7 +53,10 @@ impl Tally {
         if !is_summary {
             return;
         }
-        let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == ';' || c == '|').filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || c == ';' || c == '|')
+            .filter(|w| !w.is_empty())
+            .collect();
         for pair in words.windows(2) {
             if let Ok(n) = pair[0].parse::<u64>() {
                 match pair[1] {
@@ -107,18 +110,26 @@ fn sh_counted(command: &mut Command, what: &str, tally: &mut Tally) -> Result<()
 /// Front end built into ui/dist, which the app embeds at compile time.
 fn build_ui() -> Result<(), String> {
     prereq::node_modules()?;
-    sh(&mut npm_in_ui(&["run", "build"]), "build the front end (ui/dist)")
+    sh(
+        &mut npm_in_ui(&["run", "build"]),
+        "build the front end (ui/dist)",
+    )
 }
 
 /// `cargo xtask run`.
 pub fn run() -> Result<(), String> {
     prereq::system_packages()?;
     build_ui()?;
-    sh(cargo().args(["build", "-p", "galley-desktop"]), "build the app")?;
+    sh(
+        cargo().args(["build", "-p", "galley-desktop"]),
+        "build the app",
+    )?;
     let site = demo::scratch_site()?;
-    let exe = project_root()
-        .join("target/debug")
-        .join(if cfg!(windows) { "galley-desktop.exe" } else { "galley-desktop" });
+    let exe = project_root().join("target/debug").join(if cfg!(windows) {
+        "galley-desktop.exe"
+    } else {
+        "galley-desktop"
+    });
     println!("==> open Galley on {}", site.display());
     sh(Command::new(exe).arg(&site), "Galley")
 }
@@ -147,14 +158,24 @@ fn test_steps(tally: &mut Tally) -> Result<(), String> {
     };
     sh(cargo().args(["fmt", "--all", "--check"]), "rustfmt check")?;
     build_ui()?;
-    sh(&mut npm_in_ui(&["run", "check"]), "front-end type check (svelte-check)")?;
+    sh(
+        &mut npm_in_ui(&["run", "check"]),
+        "front-end type check (svelte-check)",
+    )?;
     sh_counted(
         npm_in_ui(&["run", "test"]).env("NO_COLOR", "1"),
         "front-end unit tests (vitest)",
         tally,
     )?;
     sh(
-        cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+        cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
         "clippy -D warnings",
     )?;
     let mut test = cargo();
@@ -163,12 +184,19 @@ fn test_steps(tally: &mut Tally) -> Result<(), String> {
         // The end-to-end tests start their own Xvfb and tauri-driver.
         test.env("GALLEY_TAURI_DRIVER", driver);
     }
-    sh_counted(&mut test, "cargo test --workspace (unit, integration and end-to-end)", tally)
+    sh_counted(
+        &mut test,
+        "cargo test --workspace (unit, integration and end-to-end)",
+        tally,
+    )
 }
 
 /// `cargo xtask bench`.
 pub fn bench() -> Result<(), String> {
-    sh(cargo().args(["bench", "-p", "galley-core"]), "criterion benchmarks (galley-core)")
+    sh(
+        cargo().args(["bench", "-p", "galley-core"]),
+        "criterion benchmarks (galley-core)",
+    )
 }
 
 /// `cargo xtask bundle`.
@@ -194,7 +222,9 @@ mod tests {
         t.read("test result: ok. 12 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s");
         t.read("test result: FAILED. 3 passed; 2 failed; 0 ignored");
         t.read("      Tests  6 passed (6)");
-        t.read("\u{1b}[2m      Tests \u{1b}[22m \u{1b}[1m\u{1b}[31m1 failed\u{1b}[39m | 4 passed (5)");
+        t.read(
+            "\u{1b}[2m      Tests \u{1b}[22m \u{1b}[1m\u{1b}[31m1 failed\u{1b}[39m | 4 passed (5)",
+        );
         t.read("running 12 tests");
         assert_eq!((t.passed, t.failed), (25, 3));
     }

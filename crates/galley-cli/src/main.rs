@@ -34,7 +34,10 @@ fn scan(args: &[String]) -> Result<ExitCode, String> {
     let site = galley_core::site::Site::open(Path::new(site)).map_err(|e| e.to_string())?;
     for page in &site.pages {
         if json {
-            println!("{}", serde_json::to_string(page).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string(page).map_err(|e| e.to_string())?
+            );
         } else {
             println!("{}\t{}\t{}", page.collection, page.path, page.title);
         }
@@ -47,8 +50,12 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         return Err(USAGE.to_owned());
     };
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-    let doc = galley_core::document::Document::parse(&bytes, galley_core::frontmatter::Dialect::Yaml11)
-        .map_err(|e| e.to_string())?;
-    print!("{}", galley_core::preview::render(doc.body(), &Default::default()));
+    let doc =
+        galley_core::document::Document::parse(&bytes, galley_core::frontmatter::Dialect::Yaml11)
+            .map_err(|e| e.to_string())?;
+    print!(
+        "{}",
+        galley_core::preview::render(doc.body(), &Default::default())
+    );
     Ok(ExitCode::SUCCESS)
 }

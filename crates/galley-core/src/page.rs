@@ -220,16 +220,30 @@ mod tests {
         )
         .expect("save");
         assert!(!outcome.written);
-        assert_eq!(std::fs::read_to_string(dir.path().join("_engagements/aida.md")).expect("read"), PAGE);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("_engagements/aida.md")).expect("read"),
+            PAGE
+        );
     }
 
     #[test]
     fn outside_change_is_never_overwritten() {
         let dir = site();
         let page = load_page(dir.path(), "_engagements/aida.md", Dialect::Yaml11).expect("load");
-        std::fs::write(dir.path().join("_engagements/aida.md"), "---\ntitle: Theirs\n---\n").expect("write");
-        let err = save_page(dir.path(), "_engagements/aida.md", Dialect::Yaml11, &page.fingerprint, &[edit("title", "Mine")], None)
-            .expect_err("conflict");
+        std::fs::write(
+            dir.path().join("_engagements/aida.md"),
+            "---\ntitle: Theirs\n---\n",
+        )
+        .expect("write");
+        let err = save_page(
+            dir.path(),
+            "_engagements/aida.md",
+            Dialect::Yaml11,
+            &page.fingerprint,
+            &[edit("title", "Mine")],
+            None,
+        )
+        .expect_err("conflict");
         assert!(matches!(err, PageError::ChangedOnDisk));
         assert_eq!(
             std::fs::read_to_string(dir.path().join("_engagements/aida.md")).expect("read"),
@@ -241,23 +255,46 @@ mod tests {
     fn wrong_type_and_broken_front_matter_leave_the_file_alone() {
         let dir = site();
         let page = load_page(dir.path(), "_engagements/aida.md", Dialect::Yaml11).expect("load");
-        let err = save_page(dir.path(), "_engagements/aida.md", Dialect::Yaml11, &page.fingerprint, &[edit("prio", "first")], None)
-            .expect_err("prio is a number");
+        let err = save_page(
+            dir.path(),
+            "_engagements/aida.md",
+            Dialect::Yaml11,
+            &page.fingerprint,
+            &[edit("prio", "first")],
+            None,
+        )
+        .expect_err("prio is a number");
         assert!(matches!(err, PageError::Edit(_)));
         let broken = "---\ntitle: \"unterminated\nprio: 1\n---\nBody\n";
         std::fs::write(dir.path().join("_engagements/broken.md"), broken).expect("write");
         let page = load_page(dir.path(), "_engagements/broken.md", Dialect::Yaml11).expect("load");
         assert!(page.fields.is_none() && page.front_matter_problem.is_some());
-        let err = save_page(dir.path(), "_engagements/broken.md", Dialect::Yaml11, &page.fingerprint, &[edit("prio", "2")], None)
-            .expect_err("broken");
+        let err = save_page(
+            dir.path(),
+            "_engagements/broken.md",
+            Dialect::Yaml11,
+            &page.fingerprint,
+            &[edit("prio", "2")],
+            None,
+        )
+        .expect_err("broken");
         assert!(matches!(err, PageError::Edit(_)), "{err:?}");
-        assert_eq!(std::fs::read_to_string(dir.path().join("_engagements/broken.md")).expect("read"), broken);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("_engagements/broken.md")).expect("read"),
+            broken
+        );
     }
 
     #[test]
     fn refuses_paths_outside() {
         let dir = site();
-        assert!(matches!(load_page(dir.path(), "../x.md", Dialect::Yaml11), Err(PageError::Path(_))));
-        assert!(matches!(load_page(dir.path(), ".git/config", Dialect::Yaml11), Err(PageError::Path(_))));
+        assert!(matches!(
+            load_page(dir.path(), "../x.md", Dialect::Yaml11),
+            Err(PageError::Path(_))
+        ));
+        assert!(matches!(
+            load_page(dir.path(), ".git/config", Dialect::Yaml11),
+            Err(PageError::Path(_))
+        ));
     }
 }

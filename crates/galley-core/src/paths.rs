@@ -116,7 +116,10 @@ mod tests {
             ".",
         ] {
             assert!(
-                matches!(resolve_in_root(dir.path(), bad), Err(PathError::OutsideSite(_))),
+                matches!(
+                    resolve_in_root(dir.path(), bad),
+                    Err(PathError::OutsideSite(_))
+                ),
                 "{bad:?} should be refused"
             );
         }

@@ -108,7 +108,14 @@ fn sanitize(html: &str, options: &RenderOptions) -> String {
     builder
         .add_generic_attributes(["id", "class", "title", "lang", "dir"])
         .add_generic_attribute_prefixes(["data-"])
-        .add_tags(["input", "figure", "figcaption", "mark", "details", "summary"])
+        .add_tags([
+            "input",
+            "figure",
+            "figcaption",
+            "mark",
+            "details",
+            "summary",
+        ])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("img", ["width", "height", "loading"])
         .add_tag_attributes("th", ["align", "style"])
@@ -117,7 +124,11 @@ fn sanitize(html: &str, options: &RenderOptions) -> String {
         .url_schemes(HashSet::from(["http", "https", "mailto"]));
     if let Some(prefix) = options.asset_url_prefix.clone() {
         builder.attribute_filter(move |element, attribute, value| {
-            if element == "img" && attribute == "src" && value.starts_with('/') && !value.starts_with("//") {
+            if element == "img"
+                && attribute == "src"
+                && value.starts_with('/')
+                && !value.starts_with("//")
+            {
                 Some(format!("{prefix}{value}").into())
             } else {
                 Some(value.into())
@@ -153,7 +164,14 @@ mod tests {
             "<iframe src=\"https://example.com\"></iframe>\n\n",
             "<form action=\"/x\"><input name=q></form>\n"
         ));
-        for bad in ["<script", "onerror", "javascript:", "<iframe", "<form", "alert"] {
+        for bad in [
+            "<script",
+            "onerror",
+            "javascript:",
+            "<iframe",
+            "<form",
+            "alert",
+        ] {
             assert!(!html.contains(bad), "{bad} survived in {html}");
         }
         assert!(html.contains(r#"<img src="/a.png">"#));
@@ -164,8 +182,14 @@ mod tests {
         let options = RenderOptions {
             asset_url_prefix: Some("galley-site://localhost".into()),
         };
-        let html = render("![logo](/assets/icons/aida.png) ![ext](https://x.org/a.png)", &options);
-        assert!(html.contains(r#"src="galley-site://localhost/assets/icons/aida.png""#), "{html}");
+        let html = render(
+            "![logo](/assets/icons/aida.png) ![ext](https://x.org/a.png)",
+            &options,
+        );
+        assert!(
+            html.contains(r#"src="galley-site://localhost/assets/icons/aida.png""#),
+            "{html}"
+        );
         assert!(html.contains(r#"src="https://x.org/a.png""#));
     }
 

@@ -93,7 +93,10 @@ mod tests {
         let link = dir.path().join("link.md");
         std::os::unix::fs::symlink(&page, &link).expect("symlink");
         write_atomic(&link, b"new").expect("save");
-        assert!(std::fs::symlink_metadata(&link).expect("meta").file_type().is_symlink());
+        assert!(std::fs::symlink_metadata(&link)
+            .expect("meta")
+            .file_type()
+            .is_symlink());
         assert_eq!(std::fs::read(&page).expect("read"), b"new");
         let mode = std::fs::metadata(&page).expect("meta").permissions().mode() & 0o777;
         assert_eq!(mode, 0o644);

@@ -124,7 +124,12 @@ impl Site {
                 })
             })
             .collect();
-        let order = |id: &str| configured.iter().position(|c| c == id).unwrap_or(usize::MAX);
+        let order = |id: &str| {
+            configured
+                .iter()
+                .position(|c| c == id)
+                .unwrap_or(usize::MAX)
+        };
         pages.sort_by(|a, b| {
             order(&a.collection)
                 .cmp(&order(&b.collection))
@@ -156,7 +161,13 @@ fn detect_generator(root: &Path) -> Generator {
     if root.join("_config.yml").is_file() || root.join("_config.yaml").is_file() {
         return Generator::Jekyll;
     }
-    let hugo_config = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml"];
+    let hugo_config = [
+        "hugo.toml",
+        "hugo.yaml",
+        "hugo.yml",
+        "hugo.json",
+        "config.toml",
+    ];
     if hugo_config.iter().any(|f| root.join(f).is_file()) && root.join("content").is_dir() {
         return Generator::Hugo;
     }
@@ -322,8 +333,16 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path();
         write(root, "_config.yml", "title: X\ncollections:\n  engagements:\n    output: true\n  people:\n    output: true\n");
-        write(root, "_engagements/aida.md", "---\ntitle: AIDA\nprio: 1\n---\nBody\n");
-        write(root, "_engagements/b.md", "---\nprio: 2\n---\n# Big Picture {#bp}\n");
+        write(
+            root,
+            "_engagements/aida.md",
+            "---\ntitle: AIDA\nprio: 1\n---\nBody\n",
+        );
+        write(
+            root,
+            "_engagements/b.md",
+            "---\nprio: 2\n---\n# Big Picture {#bp}\n",
+        );
         write(root, "_people/x.md", "---\n---\nno title\n");
         write(root, "about/index.md", "---\ntitle: About\n---\n");
         write(root, "_layouts/default.html", "<html>{{ content }}</html>");
@@ -360,7 +379,10 @@ mod tests {
         let site = Site::open(root).expect("open");
         assert_eq!(site.generator, Generator::Hugo);
         assert_eq!(site.pages.len(), 2);
-        assert!(site.pages.iter().any(|p| p.collection == "posts" && p.title == "A post"));
+        assert!(site
+            .pages
+            .iter()
+            .any(|p| p.collection == "posts" && p.title == "A post"));
     }
 
     #[test]

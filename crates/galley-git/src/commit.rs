@@ -26,7 +26,10 @@ pub fn commit_paths(site: &Path, paths: &[String], message: &str) -> Result<Comm
     let repo = git2::Repository::open(site).map_err(|_| GitError::NotARepository)?;
     let signature = repo.signature().map_err(|_| GitError::NoIdentity)?;
     let mut index = repo.index()?;
-    let workdir = repo.workdir().ok_or(GitError::NotARepository)?.to_path_buf();
+    let workdir = repo
+        .workdir()
+        .ok_or(GitError::NotARepository)?
+        .to_path_buf();
     for rel in paths {
         let path = Path::new(rel);
         if workdir.join(path).exists() {
@@ -49,7 +52,14 @@ pub fn commit_paths(site: &Path, paths: &[String], message: &str) -> Result<Comm
     index.write()?;
     let tree = repo.find_tree(tree_id)?;
     let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
-    let id = repo.commit(Some("HEAD"), &signature, &signature, message, &tree, &parents)?;
+    let id = repo.commit(
+        Some("HEAD"),
+        &signature,
+        &signature,
+        message,
+        &tree,
+        &parents,
+    )?;
     Ok(CommitInfo {
         id: id.to_string(),
         summary: message.lines().next().unwrap_or_default().to_owned(),

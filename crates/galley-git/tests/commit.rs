@@ -10,7 +10,11 @@ fn git(dir: &Path, args: &[&str]) -> String {
         .current_dir(dir)
         .output()
         .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -35,23 +39,41 @@ fn commits_only_the_named_page() {
     std::fs::write(d.join("_engagements/a.md"), "---\ntitle: A2\n---\n").expect("write");
     std::fs::write(d.join("_engagements/b.md"), "---\ntitle: B2\n---\n").expect("write");
     let info = commit_paths(d, &["_engagements/a.md".into()], "Update A").expect("commit");
-    assert_eq!(git(d, &["log", "-1", "--format=%H %s %an <%ae>"]).trim(), format!("{} Update A Ada Editor <ada@example.org>", info.id));
-    assert_eq!(git(d, &["show", "--name-only", "--format=", "HEAD"]).trim(), "_engagements/a.md");
+    assert_eq!(
+        git(d, &["log", "-1", "--format=%H %s %an <%ae>"]).trim(),
+        format!("{} Update A Ada Editor <ada@example.org>", info.id)
+    );
+    assert_eq!(
+        git(d, &["show", "--name-only", "--format=", "HEAD"]).trim(),
+        "_engagements/a.md"
+    );
     // b.md is still an unrecorded change, untouched.
-    assert_eq!(changed_paths(d).expect("status"), vec![("_engagements/b.md".to_owned(), FileChange::Changed)]);
+    assert_eq!(
+        changed_paths(d).expect("status"),
+        vec![("_engagements/b.md".to_owned(), FileChange::Changed)]
+    );
 }
 
 #[test]
 fn plain_word_failures() {
     let dir = repo_with_two_pages();
     let d = dir.path();
-    assert!(matches!(commit_paths(d, &["_engagements/a.md".into()], "  "), Err(GitError::EmptyMessage)));
-    assert!(matches!(commit_paths(d, &["_engagements/a.md".into()], "x"), Err(GitError::NothingToCommit)));
+    assert!(matches!(
+        commit_paths(d, &["_engagements/a.md".into()], "  "),
+        Err(GitError::EmptyMessage)
+    ));
+    assert!(matches!(
+        commit_paths(d, &["_engagements/a.md".into()], "x"),
+        Err(GitError::NothingToCommit)
+    ));
     std::fs::write(d.join("_engagements/a.md"), "changed").expect("write");
     std::fs::write(d.join(".git/index.lock"), "").expect("lock");
     let err = commit_paths(d, &["_engagements/a.md".into()], "x").expect_err("locked");
     assert!(matches!(err, GitError::Locked), "{err:?}");
     assert!(err.to_string().contains("Another program"));
     let plain = tempfile::tempdir().expect("temp dir");
-    assert!(matches!(commit_paths(plain.path(), &[], "x"), Err(GitError::NotARepository)));
+    assert!(matches!(
+        commit_paths(plain.path(), &[], "x"),
+        Err(GitError::NotARepository)
+    ));
 }

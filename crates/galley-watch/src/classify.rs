@@ -16,7 +16,13 @@ pub enum PathKind {
 }
 
 /// Folders whose changes never matter to an editor.
-const IGNORED_FOLDERS: &[&str] = &["_site", "public", "node_modules", ".jekyll-cache", ".sass-cache"];
+const IGNORED_FOLDERS: &[&str] = &[
+    "_site",
+    "public",
+    "node_modules",
+    ".jekyll-cache",
+    ".sass-cache",
+];
 
 /// Classifies a site-relative path (with `/`).
 pub fn classify(rel: &str) -> PathKind {
@@ -24,8 +30,15 @@ pub fn classify(rel: &str) -> PathKind {
     let name = parts.last().copied().unwrap_or_default();
     if parts.first() == Some(&".git") {
         let inner = &parts[1..];
-        let state = matches!(inner, ["HEAD"] | ["index"] | ["refs", ..] | ["packed-refs"] | ["MERGE_HEAD"]);
-        return if state { PathKind::GitState } else { PathKind::Ignored };
+        let state = matches!(
+            inner,
+            ["HEAD"] | ["index"] | ["refs", ..] | ["packed-refs"] | ["MERGE_HEAD"]
+        );
+        return if state {
+            PathKind::GitState
+        } else {
+            PathKind::Ignored
+        };
     }
     if parts.iter().any(|p| IGNORED_FOLDERS.contains(p)) || is_temp_file(name) {
         return PathKind::Ignored;
@@ -33,7 +46,12 @@ pub fn classify(rel: &str) -> PathKind {
     if parts.len() == 1
         && matches!(
             name,
-            "_config.yml" | "_config.yaml" | ".galley.yml" | "hugo.toml" | "hugo.yaml" | "config.toml"
+            "_config.yml"
+                | "_config.yaml"
+                | ".galley.yml"
+                | "hugo.toml"
+                | "hugo.yaml"
+                | "config.toml"
         )
     {
         return PathKind::Config;

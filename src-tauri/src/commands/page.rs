@@ -9,7 +9,11 @@ use tauri::State;
 #[tauri::command]
 pub fn open_page(state: State<'_, AppState>, path: String) -> Result<LoadedPage, IpcError> {
     let site = state.site().ok_or_else(IpcError::no_site)?;
-    Ok(galley_core::page::load_page(&site.root, &path, site.generator.dialect())?)
+    Ok(galley_core::page::load_page(
+        &site.root,
+        &path,
+        site.generator.dialect(),
+    )?)
 }
 
 /// Saves field edits and the body, if the file is still the version the

@@ -43,9 +43,14 @@ pub fn open_site<R: Runtime>(
     root: String,
 ) -> Result<SiteView, IpcError> {
     let known = crate::recent::load(&app).contains(&root)
-        || state.site().is_some_and(|s| s.root.to_string_lossy() == root);
+        || state
+            .site()
+            .is_some_and(|s| s.root.to_string_lossy() == root);
     if !known {
-        return Err(IpcError::new("outside_site", "Choose the site folder with \"Open site…\" first."));
+        return Err(IpcError::new(
+            "outside_site",
+            "Choose the site folder with \"Open site…\" first.",
+        ));
     }
     open_folder(&app, &state, PathBuf::from(root))
 }
@@ -66,10 +71,15 @@ pub async fn choose_site<R: Runtime>(
     let picked = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
         .await
         .map_err(|e| IpcError::new("io", e))?;
-    let Some(folder) = picked else { return Ok(None) };
-    let folder = folder
-        .into_path()
-        .map_err(|_| IpcError::new("not_a_site", "That location is not a folder on this computer."))?;
+    let Some(folder) = picked else {
+        return Ok(None);
+    };
+    let folder = folder.into_path().map_err(|_| {
+        IpcError::new(
+            "not_a_site",
+            "That location is not a folder on this computer.",
+        )
+    })?;
     open_folder(&app, &state, folder).map(Some)
 }
 
