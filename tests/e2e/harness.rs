@@ -158,9 +158,26 @@ fn start_xvfb() -> (Child, String) {
     panic!("could not start Xvfb on any display");
 }
 
+/// How the app is started.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Launch {
+    /// Start without a folder argument (the welcome screen).
+    pub no_folder: bool,
+    /// Pre-fill the recent-sites list with the scratch site.
+    pub site_in_recents: bool,
+}
+
+/// The app's identifier (tauri.conf.json): its config folder is named after it.
+const APP_ID: &str = "se.galley.editor";
+
 impl App {
     /// Starts the app on a fresh git copy of `content/`.
     pub async fn start() -> App {
+        App::launch(Launch::default()).await
+    }
+
+    /// Starts the app as `how` says, with a fresh git copy of `content/`.
+    pub async fn launch(how: Launch) -> App {
         let turn = ONE_AT_A_TIME.lock().await;
         let temp = tempfile::tempdir().expect("temp dir");
         let site = temp.path().join("site");
@@ -179,6 +196,13 @@ impl App {
         let home = temp.path().join("home");
         for sub in ["data", "cache", "config"] {
             std::fs::create_dir_all(home.join(sub)).expect("mkdir");
+        }
+        if how.site_in_recents {
+            let dir = home.join("config").join(APP_ID);
+            std::fs::create_dir_all(&dir).expect("mkdir");
+            let canonical = site.canonicalize().expect("canonical site");
+            std::fs::write(dir.join("recent-sites.json"), json!([canonical.to_string_lossy()]).to_string())
+                .expect("write recents");
         }
         let log = std::fs::File::create(shots_dir().join("tauri-driver.log")).expect("log file");
         let driver = Command::new(tauri_driver())
@@ -200,10 +224,15 @@ impl App {
             .expect("tauri-driver starts");
         processes.driver = Some(driver);
 
+        let args: Vec<String> = if how.no_folder {
+            Vec::new()
+        } else {
+            vec![site.to_string_lossy().into_owned()]
+        };
         let caps = json!({
             "tauri:options": {
                 "application": env!("CARGO_BIN_EXE_galley-desktop"),
-                "args": [site.to_string_lossy()],
+                "args": args,
             }
         });
         let caps = match caps {

@@ -8,3 +8,4 @@
 mod editing;
 mod harness;
 mod safety;
+mod welcome;
