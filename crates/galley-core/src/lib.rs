@@ -10,5 +10,6 @@ pub mod frontmatter;
 pub mod page;
 pub mod paths;
 pub mod preview;
+pub mod review;
 pub mod save;
 pub mod site;
