@@ -1,5 +1,6 @@
 //! Recording saved pages as one commit.
 
+use crate::site_repo::SiteRepo;
 use crate::GitError;
 use serde::Serialize;
 use std::path::Path;
@@ -23,26 +24,17 @@ pub fn commit_paths(site: &Path, paths: &[String], message: &str) -> Result<Comm
     if message.is_empty() {
         return Err(GitError::EmptyMessage);
     }
-    let repo = git2::Repository::open(site).map_err(|_| GitError::NotARepository)?;
+    let site = SiteRepo::open(site)?;
+    site.ensure_unlocked()?;
+    site.ensure_no_merge()?;
+    let repo = &site.repo;
     let signature = repo.signature().map_err(|_| GitError::NoIdentity)?;
     let mut index = repo.index()?;
-    let workdir = repo
-        .workdir()
-        .ok_or(GitError::NotARepository)?
-        .to_path_buf();
     for rel in paths {
-        let path = Path::new(rel);
-        if workdir.join(path).exists() {
-            index.add_path(path)?;
-        } else {
-            index.remove_path(path)?;
-        }
+        let repo_rel = site.to_repo(rel)?;
+        stage_path(&site, &mut index, &repo_rel)?;
     }
-    let parent = match repo.head() {
-        Ok(head) => Some(head.peel_to_commit()?),
-        Err(e) if e.code() == git2::ErrorCode::UnbornBranch => None,
-        Err(e) => return Err(e.into()),
-    };
+    let parent = site.head_commit()?;
     let tree_id = index.write_tree()?;
     if let Some(parent) = &parent {
         if parent.tree_id() == tree_id {
@@ -62,6 +54,27 @@ pub fn commit_paths(site: &Path, paths: &[String], message: &str) -> Result<Comm
     )?;
     Ok(CommitInfo {
         id: id.to_string(),
-        summary: message.lines().next().unwrap_or_default().to_owned(),
+        summary: summary_of(message),
     })
+}
+
+/// Puts the work tree's state of one path into `index`: its content if the
+/// file exists, its removal otherwise.
+pub(crate) fn stage_path(
+    site: &SiteRepo,
+    index: &mut git2::Index,
+    repo_rel: &str,
+) -> Result<(), GitError> {
+    let path = Path::new(repo_rel);
+    if std::fs::symlink_metadata(site.abs(repo_rel)).is_ok() {
+        index.add_path(path)?;
+    } else {
+        index.remove_path(path)?;
+    }
+    Ok(())
+}
+
+/// The first line of a commit message, as lists show it.
+pub(crate) fn summary_of(message: &str) -> String {
+    message.lines().next().unwrap_or_default().trim().to_owned()
 }

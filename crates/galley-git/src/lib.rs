@@ -1,13 +1,43 @@
 //! Galley's git operations, over libgit2 (`git2`).
 //!
 //! One operation per module; each takes the site's folder and site-relative
-//! paths (with `/`), and reports failures in words an editor understands. This
-//! crate knows nothing of windows or front matter: the shell and the CLI call it.
+//! paths (with `/`), and reports failures in words an editor understands
+//! ([`GitError`]). The site may be a subfolder of its repository: paths are
+//! mapped in [`SiteRepo`], and files outside the site come back with `../`.
+//!
+//! What this crate is not: it knows nothing of windows, front matter or commit
+//! message wording (galley-core suggests messages); it never rebases and never
+//! force-pushes. Network operations take a [`Credentials`] strategy and a
+//! progress callback, and give up signing in after a bounded number of tries.
 
 mod commit;
+mod credentials;
 mod error;
+mod history;
+mod identity;
+mod merge;
+mod propose;
+mod publish;
+mod remote;
+mod site_repo;
 mod status;
+mod sync;
+mod tree_apply;
+mod versions;
+mod worktree;
 
 pub use commit::{commit_paths, CommitInfo};
+pub use credentials::{
+    remote_host, Credentials, HttpsToken, MemoryTokenStore, TokenStore, MAX_ATTEMPTS,
+};
 pub use error::GitError;
-pub use status::{changed_paths, FileChange};
+pub use history::{history, HistoryEntry};
+pub use identity::{identity, set_identity};
+pub use merge::{abort_merge, complete_merge, conflicts, Conflict};
+pub use propose::{branch_name_for, propose_for_review, review_url, Proposal};
+pub use publish::{publish, Published};
+pub use remote::Progress;
+pub use site_repo::SiteRepo;
+pub use status::{changed_paths, status, status_of_paths, FileChange, SiteStatus, StatusEntry};
+pub use sync::{sync, SyncOutcome};
+pub use versions::{discard, head_version, restore_version, version_at};
