@@ -22,6 +22,7 @@ pub fn run() {
 pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R>) {
     let app = builder
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState::default())
         .register_uri_scheme_protocol(protocol::SCHEME, protocol::serve)
         .invoke_handler(tauri::generate_handler![
@@ -32,8 +33,23 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::page::open_page,
             commands::page::save_page,
             commands::preview::render_preview,
-            commands::git::list_changes,
             commands::git::commit_changes,
+            commands::publish::git_status,
+            commands::publish::review_site_changes,
+            commands::publish::discard_change,
+            commands::publish::page_history,
+            commands::publish::page_version,
+            commands::publish::restore_version,
+            commands::publish::sync_site,
+            commands::publish::open_conflicts,
+            commands::publish::resolve_conflicts,
+            commands::publish::abandon_merge,
+            commands::publish::publish_site,
+            commands::publish::propose_review,
+            commands::publish::git_identity,
+            commands::publish::set_git_identity,
+            commands::git::set_https_token,
+            commands::external::open_external,
         ])
         .setup(|app| {
             // A folder given on the command line opens directly: the demo

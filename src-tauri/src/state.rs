@@ -17,6 +17,7 @@ pub struct OpenSite {
 #[derive(Default)]
 pub struct AppState {
     site: Mutex<Option<OpenSite>>,
+    token: Mutex<Option<galley_git::HttpsToken>>,
 }
 
 impl AppState {
@@ -26,6 +27,22 @@ impl AppState {
             .lock()
             .map(|s| s.clone())
             .unwrap_or_else(|poisoned| poisoned.into_inner().clone())
+    }
+
+    /// The HTTPS token the editor entered for publishing, if any.
+    pub fn https_token(&self) -> Option<galley_git::HttpsToken> {
+        self.token
+            .lock()
+            .map(|t| t.clone())
+            .unwrap_or_else(|poisoned| poisoned.into_inner().clone())
+    }
+
+    /// Remembers an HTTPS token for this session's network operations.
+    pub fn set_https_token(&self, token: galley_git::HttpsToken) {
+        match self.token.lock() {
+            Ok(mut slot) => *slot = Some(token),
+            Err(poisoned) => *poisoned.into_inner() = Some(token),
+        }
     }
 
     /// Replaces the open site.

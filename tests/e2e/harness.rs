@@ -116,6 +116,8 @@ pub struct App {
     pub client: Client,
     /// The scratch site the app opened (a git repository).
     pub site: PathBuf,
+    /// Its bare `origin` repository (exists with `Launch::with_origin`).
+    pub origin: PathBuf,
     display: String,
     _processes: Processes,
     _temp: tempfile::TempDir,
@@ -165,6 +167,8 @@ pub struct Launch {
     pub no_folder: bool,
     /// Pre-fill the recent-sites list with the scratch site.
     pub site_in_recents: bool,
+    /// Give the site a bare repository on this machine as its `origin`.
+    pub with_origin: bool,
 }
 
 /// The app's identifier (tauri.conf.json): its config folder is named after it.
@@ -188,6 +192,16 @@ impl App {
         git(&site, &["config", "core.autocrlf", "false"]);
         git(&site, &["add", "-A"]);
         git(&site, &["commit", "-q", "-m", "Start"]);
+        let origin = temp.path().join("origin.git");
+        if how.with_origin {
+            std::fs::create_dir_all(&origin).expect("mkdir origin");
+            git(&origin, &["init", "-q", "--bare", "-b", "main"]);
+            git(
+                &site,
+                &["remote", "add", "origin", &origin.to_string_lossy()],
+            );
+            git(&site, &["push", "-q", "-u", "origin", "main"]);
+        }
 
         let (xvfb, display) = start_xvfb();
         let mut processes = Processes { xvfb, driver: None };
@@ -201,8 +215,11 @@ impl App {
             let dir = home.join("config").join(APP_ID);
             std::fs::create_dir_all(&dir).expect("mkdir");
             let canonical = site.canonicalize().expect("canonical site");
-            std::fs::write(dir.join("recent-sites.json"), json!([canonical.to_string_lossy()]).to_string())
-                .expect("write recents");
+            std::fs::write(
+                dir.join("recent-sites.json"),
+                json!([canonical.to_string_lossy()]).to_string(),
+            )
+            .expect("write recents");
         }
         let log = std::fs::File::create(shots_dir().join("tauri-driver.log")).expect("log file");
         let driver = Command::new(tauri_driver())
@@ -255,6 +272,7 @@ impl App {
         App {
             client,
             site,
+            origin,
             display,
             _processes: processes,
             _temp: temp,
@@ -314,6 +332,46 @@ impl App {
         if !status.is_ok_and(|s| s.success()) {
             eprintln!("screenshot {name} could not be taken");
         }
+    }
+
+    /// Clicks the element matching `css` once it is there.
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Replaces the text of the input matching `css`.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let input = self.find(css).await;
+        input
+            .clear()
+            .await
+            .unwrap_or_else(|e| panic!("clear {css}: {e}"));
+        input
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
+    /// Waits until the status line starts with `text`.
+    pub async fn wait_for_status(&self, text: &str) {
+        self.wait_for(
+            &format!("status {text:?}"),
+            &format!("const s = document.querySelector('[data-testid=status]'); return !!s && s.textContent.startsWith({text:?});"),
+        )
+        .await;
+    }
+
+    /// The text of the first element matching `css`.
+    pub async fn text_of(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("text of {css}: {e}"))
     }
 
     /// Ends the WebDriver session (which closes the app) and the processes.

@@ -7,5 +7,6 @@
 
 mod editing;
 mod harness;
+mod publishing;
 mod safety;
 mod welcome;

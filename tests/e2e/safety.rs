@@ -88,7 +88,12 @@ async fn commands_refuse_paths_outside_the_site_and_ungranted_calls() {
         .await
         .expect("script runs");
     let results = outcome.as_array().expect("array of results");
-    let code = |i: usize| results[i]["e"]["code"].as_str().unwrap_or_default().to_owned();
+    let code = |i: usize| {
+        results[i]["e"]["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
     assert_eq!(code(0), "outside_site", "{}", results[0]);
     assert_eq!(code(1), "outside_site", "{}", results[1]);
     assert_eq!(code(2), "outside_site", "{}", results[2]);
@@ -96,12 +101,21 @@ async fn commands_refuse_paths_outside_the_site_and_ungranted_calls() {
     assert_eq!(code(4), "outside_site", "{}", results[4]);
     assert_eq!(code(5), "outside_site", "{}", results[5]);
     for i in [6, 7] {
-        assert_eq!(results[i]["ok"], false, "ungranted command was allowed: {}", results[i]);
+        assert_eq!(
+            results[i]["ok"], false,
+            "ungranted command was allowed: {}",
+            results[i]
+        );
         let message = results[i]["e"].to_string();
-        assert!(message.contains("not allowed"), "refused for another reason: {message}");
+        assert!(
+            message.contains("not allowed"),
+            "refused for another reason: {message}"
+        );
     }
     // The same call with a real page works, so the refusals above are real.
     assert_eq!(results[8]["ok"], true, "{}", results[8]);
-    assert!(!std::path::Path::new(&app.site).join("../escape.md").exists());
+    assert!(!std::path::Path::new(&app.site)
+        .join("../escape.md")
+        .exists());
     app.stop().await;
 }

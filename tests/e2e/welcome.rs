@@ -8,6 +8,7 @@ async fn recent_site_opens_from_the_welcome_screen() {
     let app = App::launch(Launch {
         no_folder: true,
         site_in_recents: true,
+        ..Launch::default()
     })
     .await;
     let recent = app.find(".recent button").await;

@@ -102,7 +102,17 @@ fn read(root: &Path, rel: &str) -> Result<Vec<u8>, PageError> {
 /// Reads a page for the editor.
 pub fn load_page(root: &Path, rel: &str, dialect: Dialect) -> Result<LoadedPage, PageError> {
     let bytes = read(root, rel)?;
-    let doc = Document::parse(&bytes, dialect)?;
+    loaded_from_bytes(rel, &bytes, dialect)
+}
+
+/// The editor's view of a page from bytes held elsewhere (an older version
+/// from history, a journal entry).
+pub fn loaded_from_bytes(
+    rel: &str,
+    bytes: &[u8],
+    dialect: Dialect,
+) -> Result<LoadedPage, PageError> {
+    let doc = Document::parse(bytes, dialect)?;
     let (fields, front_matter_problem) = match doc.fields() {
         Ok(Value::Map(entries)) => (Some(entries.clone()), None),
         Ok(_) => (Some(Vec::new()), None),
@@ -117,7 +127,7 @@ pub fn load_page(root: &Path, rel: &str, dialect: Dialect) -> Result<LoadedPage,
         fields,
         front_matter_problem,
         body: doc.body().to_owned(),
-        fingerprint: fingerprint(&bytes),
+        fingerprint: fingerprint(bytes),
     })
 }
 

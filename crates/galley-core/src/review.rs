@@ -38,11 +38,24 @@ pub struct FieldChange {
 impl FieldChange {
     /// "End: empty → 2026".
     pub fn sentence(&self) -> String {
-        let show = |s: &str| if s.is_empty() { "empty".to_owned() } else { s.to_owned() };
+        let show = |s: &str| {
+            if s.is_empty() {
+                "empty".to_owned()
+            } else {
+                s.to_owned()
+            }
+        };
         match self.kind {
             FieldChangeKind::Added => format!("{}: added, {}", self.label, show(&self.after)),
-            FieldChangeKind::Removed => format!("{}: removed (was {})", self.label, show(&self.before)),
-            FieldChangeKind::Changed => format!("{}: {} → {}", self.label, show(&self.before), show(&self.after)),
+            FieldChangeKind::Removed => {
+                format!("{}: removed (was {})", self.label, show(&self.before))
+            }
+            FieldChangeKind::Changed => format!(
+                "{}: {} → {}",
+                self.label,
+                show(&self.before),
+                show(&self.after)
+            ),
         }
     }
 }
@@ -75,6 +88,60 @@ impl PageReview {
     pub fn body_changed(&self) -> bool {
         self.body.iter().any(|p| !matches!(p, BodyPiece::Same(_)))
     }
+}
+
+/// One changed file of the site, reviewed.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeReview<K> {
+    /// Site-relative path.
+    pub path: String,
+    /// The page's title (new version, else old), or the path for other files.
+    pub title: String,
+    /// How the file changed, as the caller (git) names it.
+    pub change: K,
+    /// Field and body changes, for pages; `None` for images and other files.
+    pub review: Option<PageReview>,
+}
+
+/// Whether a path is a page Galley reviews field by field.
+fn is_page(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".md", ".markdown", ".mdown", ".mkd", ".html"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+/// Reviews every changed file. `old_version` gives a file's last recorded
+/// bytes (from git) — passed in, so the core stays free of git.
+pub fn review_changes<K: Clone>(
+    root: &std::path::Path,
+    dialect: Dialect,
+    changes: &[(String, K)],
+    old_version: impl Fn(&str) -> Option<Vec<u8>>,
+) -> Vec<ChangeReview<K>> {
+    changes
+        .iter()
+        .map(|(path, change)| {
+            let now = crate::paths::resolve_in_root(root, path)
+                .ok()
+                .and_then(|p| std::fs::read(p).ok());
+            let before = old_version(path);
+            let title_source = now.as_deref().or(before.as_deref());
+            let (title, review) = match title_source {
+                Some(bytes) if is_page(path) => (
+                    crate::site::page_title(path, bytes, dialect),
+                    Some(review_page(before.as_deref(), now.as_deref(), dialect)),
+                ),
+                _ => (path.clone(), None),
+            };
+            ChangeReview {
+                path: path.clone(),
+                title,
+                change: change.clone(),
+                review,
+            }
+        })
+        .collect()
 }
 
 /// Label for a field path: "dateCreated" → "Date created", nested parts joined with "›".
@@ -118,24 +185,50 @@ fn shown(value: &Value) -> String {
 }
 
 /// Compares two maps recursively; lists and scalars compare as wholes.
-fn diff_fields(prefix: &str, before: &[(String, Value)], after: &[(String, Value)], out: &mut Vec<FieldChange>) {
-    let path = |key: &str| if prefix.is_empty() { key.to_owned() } else { format!("{prefix}.{key}") };
+fn diff_fields(
+    prefix: &str,
+    before: &[(String, Value)],
+    after: &[(String, Value)],
+    out: &mut Vec<FieldChange>,
+) {
+    let path = |key: &str| {
+        if prefix.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{prefix}.{key}")
+        }
+    };
     for (key, new) in after {
         let key_path = path(key);
         match before.iter().find(|(k, _)| k == key) {
-            None => out.push(change(&key_path, FieldChangeKind::Added, String::new(), shown(new))),
+            None => out.push(change(
+                &key_path,
+                FieldChangeKind::Added,
+                String::new(),
+                shown(new),
+            )),
             Some((_, old)) if old.same_as(new) => {}
             Some((_, Value::Map(old))) if matches!(new, Value::Map(_)) => {
                 if let Value::Map(new) = new {
                     diff_fields(&key_path, old, new, out);
                 }
             }
-            Some((_, old)) => out.push(change(&key_path, FieldChangeKind::Changed, shown(old), shown(new))),
+            Some((_, old)) => out.push(change(
+                &key_path,
+                FieldChangeKind::Changed,
+                shown(old),
+                shown(new),
+            )),
         }
     }
     for (key, old) in before {
         if !after.iter().any(|(k, _)| k == key) {
-            out.push(change(&path(key), FieldChangeKind::Removed, shown(old), String::new()));
+            out.push(change(
+                &path(key),
+                FieldChangeKind::Removed,
+                shown(old),
+                String::new(),
+            ));
         }
     }
 }
@@ -174,14 +267,22 @@ pub fn review_page(before: Option<&[u8]>, after: Option<&[u8]>, dialect: Dialect
         }
         (Err(e), _) | (_, Err(e)) => Some(e),
     };
-    let body_of = |doc: &Option<Document>| doc.as_ref().map(|d| d.body().replace("\r\n", "\n")).unwrap_or_default();
+    let body_of = |doc: &Option<Document>| {
+        doc.as_ref()
+            .map(|d| d.body().replace("\r\n", "\n"))
+            .unwrap_or_default()
+    };
     let (old_body, new_body) = (body_of(&old), body_of(&new));
     let body = if old_body == new_body {
         Vec::new()
     } else {
         word_diff(&old_body, &new_body)
     };
-    PageReview { fields, body, problem }
+    PageReview {
+        fields,
+        body,
+        problem,
+    }
 }
 
 /// Word-level diff, with neighbouring pieces of the same kind joined.
@@ -213,7 +314,11 @@ pub fn suggest_message(pages: &[(String, PageReview)]) -> String {
     match pages {
         [] => String::new(),
         [(title, review)] => {
-            let mut what: Vec<String> = review.fields.iter().map(|f| f.label.to_lowercase()).collect();
+            let mut what: Vec<String> = review
+                .fields
+                .iter()
+                .map(|f| f.label.to_lowercase())
+                .collect();
             if review.body_changed() {
                 what.push("text".to_owned());
             }
@@ -236,7 +341,11 @@ mod tests {
 
     #[test]
     fn field_changes_in_words() {
-        let review = review_page(Some(BEFORE.as_bytes()), Some(AFTER.as_bytes()), Dialect::Yaml11);
+        let review = review_page(
+            Some(BEFORE.as_bytes()),
+            Some(AFTER.as_bytes()),
+            Dialect::Yaml11,
+        );
         let sentences: Vec<String> = review.fields.iter().map(FieldChange::sentence).collect();
         assert_eq!(
             sentences,
@@ -266,7 +375,11 @@ mod tests {
     #[test]
     fn line_endings_alone_are_no_change() {
         let crlf = BEFORE.replace('\n', "\r\n");
-        let review = review_page(Some(BEFORE.as_bytes()), Some(crlf.as_bytes()), Dialect::Yaml11);
+        let review = review_page(
+            Some(BEFORE.as_bytes()),
+            Some(crlf.as_bytes()),
+            Dialect::Yaml11,
+        );
         assert!(review.fields.is_empty() && !review.body_changed());
     }
 
@@ -276,15 +389,50 @@ mod tests {
         assert!(new.fields.iter().all(|f| f.kind == FieldChangeKind::Added));
         assert!(new.body_changed());
         let gone = review_page(Some(BEFORE.as_bytes()), None, Dialect::Yaml11);
-        assert!(gone.fields.iter().all(|f| f.kind == FieldChangeKind::Removed));
+        assert!(gone
+            .fields
+            .iter()
+            .all(|f| f.kind == FieldChangeKind::Removed));
     }
 
     #[test]
     fn broken_front_matter_is_reported_not_compared() {
         let broken = "---\ntitle: \"open\n---\nx\n";
-        let review = review_page(Some(BEFORE.as_bytes()), Some(broken.as_bytes()), Dialect::Yaml11);
+        let review = review_page(
+            Some(BEFORE.as_bytes()),
+            Some(broken.as_bytes()),
+            Dialect::Yaml11,
+        );
         assert!(review.problem.is_some());
         assert!(review.fields.is_empty());
+    }
+
+    #[test]
+    fn reviews_changed_files_with_titles() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("_e")).expect("mkdir");
+        std::fs::write(dir.path().join("_e/a.md"), AFTER).expect("write");
+        std::fs::write(dir.path().join("logo.png"), [0u8, 1]).expect("write");
+        let changes = vec![
+            ("_e/a.md".to_owned(), "changed"),
+            ("logo.png".to_owned(), "new"),
+            ("_e/gone.md".to_owned(), "deleted"),
+        ];
+        let old = |path: &str| match path {
+            "_e/a.md" => Some(BEFORE.as_bytes().to_vec()),
+            "_e/gone.md" => Some(b"---\ntitle: Gone page\n---\n".to_vec()),
+            _ => None,
+        };
+        let reviews = review_changes(dir.path(), Dialect::Yaml11, &changes, old);
+        assert_eq!(reviews[0].title, "AIDA");
+        assert_eq!(reviews[0].review.as_ref().map(|r| r.fields.len()), Some(5));
+        assert_eq!(reviews[1].title, "logo.png");
+        assert!(reviews[1].review.is_none());
+        assert_eq!(reviews[2].title, "Gone page");
+        assert!(reviews[2]
+            .review
+            .as_ref()
+            .is_some_and(|r| r.fields.iter().all(|f| f.kind == FieldChangeKind::Removed)));
     }
 
     #[test]

@@ -1,19 +1,9 @@
 //! Recording saved changes in git.
 
-use crate::ipc::{ChangeView, IpcError};
+use crate::ipc::IpcError;
 use crate::state::AppState;
 use galley_git::CommitInfo;
 use tauri::State;
-
-/// Files that differ from the last commit.
-#[tauri::command]
-pub fn list_changes(state: State<'_, AppState>) -> Result<Vec<ChangeView>, IpcError> {
-    let site = state.site().ok_or_else(IpcError::no_site)?;
-    Ok(galley_git::changed_paths(&site.root)?
-        .into_iter()
-        .map(|(path, change)| ChangeView { path, change })
-        .collect())
-}
 
 /// Commits `paths` (site-relative) with `message`.
 #[tauri::command]
@@ -28,4 +18,26 @@ pub fn commit_changes(
             .map_err(|e| IpcError::new("outside_site", e))?;
     }
     Ok(galley_git::commit_paths(&site.root, &paths, &message)?)
+}
+
+/// Remembers the HTTPS token the editor typed for publishing, for this session.
+#[tauri::command]
+pub fn set_https_token(
+    state: State<'_, AppState>,
+    username: String,
+    token: String,
+) -> Result<(), IpcError> {
+    if token.trim().is_empty() {
+        return Err(IpcError::new(
+            "invalid_field",
+            "Paste the access token first.",
+        ));
+    }
+    let username = if username.trim().is_empty() {
+        "x-access-token".to_owned()
+    } else {
+        username
+    };
+    state.set_https_token(galley_git::HttpsToken { username, token });
+    Ok(())
 }

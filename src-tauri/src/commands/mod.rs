@@ -1,7 +1,9 @@
 //! The commands the UI may invoke, one file per area. Each is thin: arguments
 //! → core call → wire type.
 
+pub mod external;
 pub mod git;
 pub mod page;
 pub mod preview;
+pub mod publish;
 pub mod site;

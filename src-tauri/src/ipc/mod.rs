@@ -44,12 +44,90 @@ impl From<galley_core::page::PageError> for IpcError {
 
 impl From<galley_git::GitError> for IpcError {
     fn from(e: galley_git::GitError) -> Self {
+        use galley_git::GitError as G;
         let code = match &e {
-            galley_git::GitError::NothingToCommit => "nothing_to_commit",
-            galley_git::GitError::NoIdentity => "no_identity",
+            G::NothingToCommit => "nothing_to_commit",
+            G::NoIdentity | G::IncompleteIdentity => "no_identity",
+            G::RemoteHasNewCommits => "remote_has_new_commits",
+            G::Credentials => "credentials",
+            G::Offline => "offline",
+            G::Locked => "locked",
+            G::ChangesInTheWay(_) => "changes_in_the_way",
+            G::MergeInProgress => "merge_in_progress",
+            G::OutsideSite(_) => "outside_site",
             _ => "git",
         };
         IpcError::new(code, e)
+    }
+}
+
+/// What "Get latest changes" did, with any clashes explained field by field.
+#[derive(Debug, Serialize)]
+pub struct MergeView {
+    /// `up_to_date`, `fast_forwarded`, `merged` or `conflicts`.
+    pub outcome: &'static str,
+    /// Pages changed on both sides, each side's changes in words.
+    pub conflicts: Vec<ConflictView>,
+}
+
+/// One page changed here and on the remote in clashing ways.
+#[derive(Debug, Serialize)]
+pub struct ConflictView {
+    /// Site-relative path.
+    pub path: String,
+    /// The page's title.
+    pub title: String,
+    /// What was changed here since the common version.
+    pub mine: Option<galley_core::review::PageReview>,
+    /// What was changed on the remote since the common version.
+    pub theirs: Option<galley_core::review::PageReview>,
+}
+
+impl MergeView {
+    /// Words for a sync outcome.
+    pub fn from_outcome(site: &crate::state::OpenSite, outcome: galley_git::SyncOutcome) -> Self {
+        use galley_git::SyncOutcome as S;
+        let dialect = site.generator.dialect();
+        match outcome {
+            S::UpToDate => MergeView {
+                outcome: "up_to_date",
+                conflicts: Vec::new(),
+            },
+            S::FastForwarded { .. } => MergeView {
+                outcome: "fast_forwarded",
+                conflicts: Vec::new(),
+            },
+            S::Merged { .. } => MergeView {
+                outcome: "merged",
+                conflicts: Vec::new(),
+            },
+            S::Conflicts { conflicts } => MergeView {
+                outcome: "conflicts",
+                conflicts: conflicts
+                    .into_iter()
+                    .map(|c| {
+                        let title_bytes = c
+                            .ours
+                            .as_deref()
+                            .or(c.theirs.as_deref())
+                            .unwrap_or_default();
+                        let side = |bytes: &Option<Vec<u8>>| {
+                            Some(galley_core::review::review_page(
+                                c.base.as_deref(),
+                                bytes.as_deref(),
+                                dialect,
+                            ))
+                        };
+                        ConflictView {
+                            title: galley_core::site::page_title(&c.path, title_bytes, dialect),
+                            mine: side(&c.ours),
+                            theirs: side(&c.theirs),
+                            path: c.path,
+                        }
+                    })
+                    .collect(),
+            },
+        }
     }
 }
 
@@ -63,13 +141,4 @@ pub struct SiteView {
     /// The site model.
     #[serde(flatten)]
     pub site: galley_core::site::Site,
-}
-
-/// A changed file in the Changes list.
-#[derive(Debug, Serialize)]
-pub struct ChangeView {
-    /// Site-relative path.
-    pub path: String,
-    /// new / changed / deleted.
-    pub change: galley_git::FileChange,
 }

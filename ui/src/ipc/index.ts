@@ -1,13 +1,19 @@
 // The ONLY module that imports @tauri-apps/*. Everything else talks to the
 // `Backend` interface, so components and domain code can be tested with a fake.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
-  ChangeView,
+  ChangesView,
   CommitInfo,
   FieldEdit,
+  HistoryEntry,
   IpcError,
   LoadedPage,
+  MergeView,
+  Progress,
+  Proposal,
+  Published,
   SaveOutcome,
+  SiteStatus,
   SiteView,
 } from "./types";
 
@@ -21,8 +27,37 @@ export interface Backend {
   openPage(path: string): Promise<LoadedPage>;
   savePage(path: string, fingerprint: string, edits: FieldEdit[], body: string | null): Promise<SaveOutcome>;
   renderPreview(body: string): Promise<string>;
-  listChanges(): Promise<ChangeView[]>;
   commitChanges(message: string, paths: string[]): Promise<CommitInfo>;
+  gitStatus(): Promise<SiteStatus>;
+  reviewChanges(): Promise<ChangesView>;
+  discardChange(path: string): Promise<void>;
+  pageHistory(path: string): Promise<HistoryEntry[]>;
+  pageVersion(commit: string, path: string): Promise<LoadedPage>;
+  restoreVersion(commit: string, path: string): Promise<void>;
+  syncSite(onProgress: (p: Progress) => void): Promise<MergeView>;
+  openConflicts(): Promise<MergeView>;
+  resolveConflicts(keep: [string, "mine" | "theirs"][], message: string): Promise<CommitInfo>;
+  abandonMerge(): Promise<void>;
+  publishSite(onProgress: (p: Progress) => void): Promise<Published>;
+  proposeReview(message: string, paths: string[], onProgress: (p: Progress) => void): Promise<Proposal>;
+  gitIdentity(): Promise<[string, string] | null>;
+  setGitIdentity(name: string, email: string): Promise<void>;
+  setHttpsToken(username: string, token: string): Promise<void>;
+  openExternal(url: string): Promise<void>;
+}
+
+function progressChannel(onProgress: (p: Progress) => void): Channel<Progress> {
+  const channel = new Channel<Progress>();
+  channel.onmessage = onProgress;
+  return channel;
+}
+
+/** URL of a file of the opened site, served by the app's `galley-site` protocol
+ * (WebView2 on Windows reaches custom schemes as http://<scheme>.localhost). */
+export function siteAssetUrl(path: string): string {
+  const encoded = path.split("/").map(encodeURIComponent).join("/");
+  const windows = typeof navigator !== "undefined" && navigator.userAgent.includes("Windows");
+  return windows ? `http://galley-site.localhost/${encoded}` : `galley-site://localhost/${encoded}`;
 }
 
 /** Turns whatever a command rejected with into `{code, message}`. */
@@ -42,6 +77,22 @@ export const tauriBackend: Backend = {
   openPage: (path) => invoke("open_page", { path }),
   savePage: (path, fingerprint, edits, body) => invoke("save_page", { path, fingerprint, edits, body }),
   renderPreview: (body) => invoke("render_preview", { body }),
-  listChanges: () => invoke("list_changes"),
   commitChanges: (message, paths) => invoke("commit_changes", { message, paths }),
+  gitStatus: () => invoke("git_status"),
+  reviewChanges: () => invoke("review_site_changes"),
+  discardChange: (path) => invoke("discard_change", { path }),
+  pageHistory: (path) => invoke("page_history", { path }),
+  pageVersion: (commit, path) => invoke("page_version", { commit, path }),
+  restoreVersion: (commit, path) => invoke("restore_version", { commit, path }),
+  syncSite: (onProgress) => invoke("sync_site", { progress: progressChannel(onProgress) }),
+  openConflicts: () => invoke("open_conflicts"),
+  resolveConflicts: (keep, message) => invoke("resolve_conflicts", { keep, message }),
+  abandonMerge: () => invoke("abandon_merge"),
+  publishSite: (onProgress) => invoke("publish_site", { progress: progressChannel(onProgress) }),
+  proposeReview: (message, paths, onProgress) =>
+    invoke("propose_review", { message, paths, progress: progressChannel(onProgress) }),
+  gitIdentity: () => invoke("git_identity"),
+  setGitIdentity: (name, email) => invoke("set_git_identity", { name, email }),
+  setHttpsToken: (username, token) => invoke("set_https_token", { username, token }),
+  openExternal: (url) => invoke("open_external", { url }),
 };

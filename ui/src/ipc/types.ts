@@ -52,11 +52,6 @@ export interface SaveOutcome {
   written: boolean;
 }
 
-export interface ChangeView {
-  path: string;
-  change: "new" | "changed" | "deleted";
-}
-
 export interface CommitInfo {
   id: string;
   summary: string;
@@ -67,3 +62,91 @@ export interface IpcError {
   code: string;
   message: string;
 }
+
+export type FileChange = "new" | "changed" | "deleted" | "renamed" | "conflicted";
+
+export interface StatusEntry {
+  path: string;
+  change: FileChange;
+  renamed_from: string | null;
+}
+
+export interface SiteStatus {
+  files: StatusEntry[];
+  branch: string | null;
+  detached: boolean;
+  upstream: string | null;
+  ahead: number;
+  behind: number;
+  merge_in_progress: boolean;
+}
+
+export interface FieldChange {
+  key: string;
+  label: string;
+  kind: "added" | "removed" | "changed";
+  before: string;
+  after: string;
+}
+
+export type BodyPiece = { op: "same"; text: string } | { op: "added"; text: string } | { op: "removed"; text: string };
+
+export interface PageReview {
+  fields: FieldChange[];
+  body: BodyPiece[];
+  problem: string | null;
+}
+
+export interface ChangeReview {
+  path: string;
+  title: string;
+  change: FileChange;
+  review: PageReview | null;
+}
+
+export interface ChangesView {
+  changes: ChangeReview[];
+  suggested_message: string;
+}
+
+export interface HistoryEntry {
+  id: string;
+  short_id: string;
+  author: string;
+  email: string;
+  time: number;
+  offset_minutes: number;
+  summary: string;
+  message: string;
+  path: string;
+}
+
+export interface ConflictView {
+  path: string;
+  title: string;
+  mine: PageReview | null;
+  theirs: PageReview | null;
+}
+
+export interface MergeView {
+  outcome: "up_to_date" | "fast_forwarded" | "merged" | "conflicts";
+  conflicts: ConflictView[];
+}
+
+export interface Published {
+  branch: string;
+  remote: string;
+  remote_branch: string;
+  commit: string;
+  set_upstream: boolean;
+}
+
+export interface Proposal {
+  branch: string;
+  commit: string;
+  review_url: string | null;
+}
+
+export type Progress =
+  | { stage: "receiving"; objects: number; total: number; bytes: number }
+  | { stage: "sending"; objects: number; total: number; bytes: number };

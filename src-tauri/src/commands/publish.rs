@@ -1,0 +1,238 @@
+//! Publishing: what changed, review, discard, history, get latest, publish,
+//! propose for review. Git vocabulary stays here; the UI speaks in the
+//! editor's words.
+
+use crate::ipc::{IpcError, MergeView};
+use crate::state::AppState;
+use galley_core::page::LoadedPage;
+use galley_core::review::{review_changes, suggest_message, ChangeReview};
+use galley_git::{
+    CommitInfo, Credentials, FileChange, HistoryEntry, Progress, Proposal, Published, SiteStatus,
+    SyncOutcome,
+};
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::State;
+
+/// Badges and the publish buttons' state.
+#[tauri::command]
+pub fn git_status(state: State<'_, AppState>) -> Result<SiteStatus, IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    Ok(galley_git::status(&site.root)?)
+}
+
+/// Every unrecorded change, reviewed in words, with a suggested message.
+#[derive(Debug, Serialize)]
+pub struct ChangesView {
+    /// One entry per changed file.
+    pub changes: Vec<ChangeReview<FileChange>>,
+    /// What the commit box starts with.
+    pub suggested_message: String,
+}
+
+/// Reviews the site's unrecorded changes.
+#[tauri::command]
+pub fn review_site_changes(state: State<'_, AppState>) -> Result<ChangesView, IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    let changed = galley_git::changed_paths(&site.root)?;
+    let changes = review_changes(&site.root, site.generator.dialect(), &changed, |path| {
+        galley_git::head_version(&site.root, path).ok().flatten()
+    });
+    let pages: Vec<_> = changes
+        .iter()
+        .filter_map(|c| c.review.clone().map(|r| (c.title.clone(), r)))
+        .collect();
+    let suggested_message = if pages.len() == changes.len() {
+        suggest_message(&pages)
+    } else {
+        format!("Update {} files", changes.len())
+    };
+    Ok(ChangesView {
+        changes,
+        suggested_message,
+    })
+}
+
+/// Throws away a page's unrecorded changes (the UI asked first).
+#[tauri::command]
+pub fn discard_change(state: State<'_, AppState>, path: String) -> Result<(), IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    Ok(galley_git::discard(&site.root, &path)?)
+}
+
+/// Who changed a page, when, and why.
+#[tauri::command]
+pub fn page_history(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<Vec<HistoryEntry>, IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    Ok(galley_git::history(&site.root, &path, HISTORY_LIMIT)?)
+}
+
+/// How many versions the history panel lists.
+const HISTORY_LIMIT: usize = 200;
+
+/// A page as it was in one recorded version.
+#[tauri::command]
+pub fn page_version(
+    state: State<'_, AppState>,
+    commit: String,
+    path: String,
+) -> Result<LoadedPage, IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    let bytes = galley_git::version_at(&site.root, &commit, &path)?
+        .ok_or_else(|| IpcError::new("not_found", "This page did not exist in that version."))?;
+    Ok(galley_core::page::loaded_from_bytes(
+        &path,
+        &bytes,
+        site.generator.dialect(),
+    )?)
+}
+
+/// Puts an older version back as an unrecorded change, to review and record.
+#[tauri::command]
+pub fn restore_version(
+    state: State<'_, AppState>,
+    commit: String,
+    path: String,
+) -> Result<(), IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    Ok(galley_git::restore_version(&site.root, &commit, &path)?)
+}
+
+fn credentials(state: &AppState) -> Credentials {
+    match state.https_token() {
+        Some(token) => Credentials::system().with_token(token),
+        None => Credentials::system(),
+    }
+}
+
+/// "Get latest changes": fetch, then fast-forward or merge (never rebase).
+#[tauri::command]
+pub async fn sync_site(
+    state: State<'_, AppState>,
+    progress: Channel<Progress>,
+) -> Result<MergeView, IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    let creds = credentials(&state);
+    let outcome = tauri::async_runtime::spawn_blocking(move || {
+        galley_git::sync(&site.root, &creds, &mut |p| {
+            let _ = progress.send(p);
+        })
+        .map(|o| (o, site))
+    })
+    .await
+    .map_err(|e| IpcError::new("io", e))??;
+    let (outcome, site) = outcome;
+    Ok(MergeView::from_outcome(&site, outcome))
+}
+
+/// The conflicts of a merge still open (after a restart, say).
+#[tauri::command]
+pub fn open_conflicts(state: State<'_, AppState>) -> Result<MergeView, IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    let conflicts = galley_git::conflicts(&site.root)?;
+    Ok(MergeView::from_outcome(
+        &site,
+        SyncOutcome::Conflicts { conflicts },
+    ))
+}
+
+/// Finishes a merge: for each clashing page, the editor's chosen side.
+#[tauri::command]
+pub fn resolve_conflicts(
+    state: State<'_, AppState>,
+    keep: Vec<(String, String)>,
+    message: String,
+) -> Result<CommitInfo, IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    let conflicts = galley_git::conflicts(&site.root)?;
+    let mut resolutions = Vec::new();
+    for conflict in conflicts {
+        let side = keep
+            .iter()
+            .find(|(path, _)| *path == conflict.path)
+            .map(|(_, side)| side.as_str())
+            .ok_or_else(|| {
+                IpcError::new(
+                    "unresolved",
+                    format!("Choose a version for \"{}\" first.", conflict.path),
+                )
+            })?;
+        let bytes = match side {
+            "mine" => conflict.ours,
+            _ => conflict.theirs,
+        };
+        resolutions.push((conflict.path, bytes.unwrap_or_default()));
+    }
+    Ok(galley_git::complete_merge(
+        &site.root,
+        &resolutions,
+        &message,
+    )?)
+}
+
+/// Abandons an open merge, restoring everything as it was before.
+#[tauri::command]
+pub fn abandon_merge(state: State<'_, AppState>) -> Result<(), IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    Ok(galley_git::abort_merge(&site.root)?)
+}
+
+/// "Publish": push the current branch, with progress; never forced.
+#[tauri::command]
+pub async fn publish_site(
+    state: State<'_, AppState>,
+    progress: Channel<Progress>,
+) -> Result<Published, IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    let creds = credentials(&state);
+    tauri::async_runtime::spawn_blocking(move || {
+        galley_git::publish(&site.root, &creds, &mut |p| {
+            let _ = progress.send(p);
+        })
+    })
+    .await
+    .map_err(|e| IpcError::new("io", e))?
+    .map_err(IpcError::from)
+}
+
+/// "Propose for review": the chosen pages on a new branch, pushed, with the
+/// link that opens a pull or merge request.
+#[tauri::command]
+pub async fn propose_review(
+    state: State<'_, AppState>,
+    message: String,
+    paths: Vec<String>,
+    progress: Channel<Progress>,
+) -> Result<Proposal, IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    let creds = credentials(&state);
+    tauri::async_runtime::spawn_blocking(move || {
+        galley_git::propose_for_review(&site.root, &paths, &message, &creds, &mut |p| {
+            let _ = progress.send(p);
+        })
+    })
+    .await
+    .map_err(|e| IpcError::new("io", e))?
+    .map_err(IpcError::from)
+}
+
+/// The name and e-mail recorded with changes, if git knows them.
+#[tauri::command]
+pub fn git_identity(state: State<'_, AppState>) -> Result<Option<(String, String)>, IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    Ok(galley_git::identity(&site.root)?)
+}
+
+/// Stores the editor's name and e-mail in the site's git settings.
+#[tauri::command]
+pub fn set_git_identity(
+    state: State<'_, AppState>,
+    name: String,
+    email: String,
+) -> Result<(), IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    Ok(galley_git::set_identity(&site.root, &name, &email)?)
+}

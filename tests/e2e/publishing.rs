@@ -1,0 +1,105 @@
+//! Publishing without a terminal: a field edit reviewed in words, recorded,
+//! published to a real remote; and a colleague publishing first.
+
+use crate::harness::{git, App, Launch};
+
+const AIDA: &str = "_engagements/aida.md";
+
+async fn edit_end_year_and_record(app: &App, message: &str) {
+    app.click(&format!("[data-path='{AIDA}']")).await;
+    app.type_into("input[data-field='end']", "2026").await;
+    app.click("[data-testid='save']").await;
+    app.wait_for_status("Saved.").await;
+    app.click("[data-testid='open-commit']").await;
+    let change = app.text_of("[data-field-change='end']").await;
+    assert!(
+        change.contains("End:") && change.contains("empty") && change.contains("2026"),
+        "review says: {change}"
+    );
+    app.screenshot(&format!("30-review-{}", message.len()))
+        .await;
+    app.type_into("[data-testid='commit-message']", message)
+        .await;
+    app.click("[data-testid='commit-confirm']").await;
+    app.wait_for_status("Recorded").await;
+}
+
+fn with_origin() -> Launch {
+    Launch {
+        with_origin: true,
+        ..Launch::default()
+    }
+}
+
+#[tokio::test]
+async fn edit_review_record_and_publish() {
+    let app = App::launch(with_origin()).await;
+    edit_end_year_and_record(&app, "AIDA continues until 2026").await;
+    app.click("[data-testid='publish']").await;
+    app.wait_for_status("Published").await;
+    app.screenshot("31-published").await;
+    let origin = &app.origin;
+    assert_eq!(
+        git(origin, &["log", "-1", "--format=%s|%an|%ae", "main"]).trim(),
+        "AIDA continues until 2026|E2E Editor|e2e@galley.invalid"
+    );
+    assert_eq!(
+        git(origin, &["show", "--name-only", "--format=", "main"]).trim(),
+        AIDA
+    );
+    let published = git(origin, &["show", &format!("main:{AIDA}")]);
+    assert!(published.lines().any(|l| l == "end: 2026"), "{published}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_colleague_publishes_first() {
+    let app = App::launch(with_origin()).await;
+    // A colleague's clone records and publishes another page first.
+    let colleague = app.site.parent().expect("temp dir").join("colleague");
+    git(
+        app.site.parent().expect("temp dir"),
+        &["clone", "-q", &app.origin.to_string_lossy(), "colleague"],
+    );
+    git(&colleague, &["config", "user.name", "Colleague"]);
+    git(
+        &colleague,
+        &["config", "user.email", "colleague@galley.invalid"],
+    );
+    let news = colleague.join("_news/2024-05-14-knee-mri-version-two.md");
+    let text = std::fs::read_to_string(&news).expect("read news");
+    std::fs::write(&news, text.replacen("title:", "title: Update —", 1)).expect("write news");
+    git(&colleague, &["commit", "-q", "-am", "Colleague's news fix"]);
+    git(&colleague, &["push", "-q", "origin", "main"]);
+
+    edit_end_year_and_record(&app, "AIDA end year").await;
+    app.click("[data-testid='publish']").await;
+    app.wait_for(
+        "the explanation and next step",
+        "return !!document.querySelector('[data-testid=next-step]');",
+    )
+    .await;
+    let error = app.text_of("[data-testid='error']").await;
+    assert!(error.contains("Get latest changes"), "error says: {error}");
+    app.screenshot("32-remote-has-new-commits").await;
+    app.click("[data-testid='next-step']").await;
+    app.wait_for_status("Got the latest changes").await;
+    app.click("[data-testid='publish']").await;
+    app.wait_for_status("Published").await;
+    app.screenshot("33-published-after-getting-latest").await;
+
+    let log = git(&app.origin, &["log", "--format=%s", "main"]);
+    assert!(
+        log.contains("AIDA end year") && log.contains("Colleague's news fix"),
+        "{log}"
+    );
+    let site_news =
+        std::fs::read_to_string(app.site.join("_news/2024-05-14-knee-mri-version-two.md"))
+            .expect("read");
+    assert!(
+        site_news.contains("title: Update —"),
+        "the colleague's change arrived"
+    );
+    assert_eq!(git(&app.site, &["status", "--porcelain"]).trim(), "");
+    app.stop().await;
+}
