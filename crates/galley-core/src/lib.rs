@@ -7,6 +7,8 @@
 
 pub mod document;
 pub mod frontmatter;
+pub mod journal;
+pub mod merge;
 pub mod page;
 pub mod paths;
 pub mod preview;

@@ -1,4 +1,5 @@
-//! What a changed path means for the site.
+//! What a changed path means for the site: a pure function, so every OS and
+//! editor quirk is a line in a table test rather than a flaky disk test.
 
 /// What kind of thing a changed path is, from the site's point of view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +33,13 @@ pub fn classify(rel: &str) -> PathKind {
         let inner = &parts[1..];
         let state = matches!(
             inner,
-            ["HEAD"] | ["index"] | ["refs", ..] | ["packed-refs"] | ["MERGE_HEAD"]
+            ["HEAD"]
+                | ["index"]
+                | ["refs", ..]
+                | ["packed-refs"]
+                | ["MERGE_HEAD"]
+                | ["FETCH_HEAD"]
+                | ["ORIG_HEAD"]
         );
         return if state {
             PathKind::GitState
@@ -49,9 +56,14 @@ pub fn classify(rel: &str) -> PathKind {
             "_config.yml"
                 | "_config.yaml"
                 | ".galley.yml"
+                | ".galley.yaml"
                 | "hugo.toml"
                 | "hugo.yaml"
+                | "hugo.yml"
+                | "hugo.json"
                 | "config.toml"
+                | "config.yaml"
+                | "config.yml"
         )
     {
         return PathKind::Config;
@@ -63,8 +75,10 @@ pub fn classify(rel: &str) -> PathKind {
     }
 }
 
-/// Editors' swap, backup and atomic-save files (vim, emacs, JetBrains, ours).
-fn is_temp_file(name: &str) -> bool {
+/// Editors' swap, backup and atomic-save files (vim, emacs, JetBrains, ours)
+/// and OS litter. An editor saving `a.md` may touch several of these; only the
+/// final rename onto `a.md` matters.
+pub fn is_temp_file(name: &str) -> bool {
     name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".swx")
@@ -74,7 +88,12 @@ fn is_temp_file(name: &str) -> bool {
         || name.starts_with(".#")
         || (name.starts_with('#') && name.ends_with('#'))
         || name.starts_with(".galley-save-")
+        || name.starts_with(".galley-flush-")
+        // vim probes whether it may write in a folder by creating "4913".
         || name == "4913"
+        || name == ".DS_Store"
+        || name == "Thumbs.db"
+        || name.starts_with(".goutputstream-")
 }
 
 #[cfg(test)]
@@ -103,6 +122,22 @@ mod tests {
             ("_engagements/aida.md___jb_tmp___", PathKind::Ignored),
             ("_engagements/.galley-save-x1.tmp", PathKind::Ignored),
             ("_engagements/4913", PathKind::Ignored),
+            (".git/MERGE_HEAD", PathKind::GitState),
+            (".git/packed-refs", PathKind::GitState),
+            (".git/index.lock", PathKind::Ignored),
+            (".git", PathKind::Ignored),
+            ("hugo.toml", PathKind::Config),
+            ("config.yaml", PathKind::Config),
+            ("content/config.yaml", PathKind::Asset),
+            ("public/index.html", PathKind::Ignored),
+            ("docs/public/x.md", PathKind::Ignored),
+            (".jekyll-cache/x", PathKind::Ignored),
+            ("_posts/2024-01-01-hello.markdown", PathKind::Page),
+            ("_posts/UPPER.MD", PathKind::Page),
+            ("_posts/.goutputstream-ABC123", PathKind::Ignored),
+            (".DS_Store", PathKind::Ignored),
+            ("_posts", PathKind::Asset),
+            (".galley-flush-12-3.tmp", PathKind::Ignored),
         ];
         for (path, kind) in cases {
             assert_eq!(classify(path), kind, "{path}");
