@@ -232,6 +232,9 @@ impl App {
             .env("DISPLAY", &display)
             .env("NO_AT_BRIDGE", "1")
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            // A private HOME: no global git identity or credentials leak in.
+            .env("HOME", &home)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CACHE_HOME", home.join("cache"))
             .env("XDG_CONFIG_HOME", home.join("config"))

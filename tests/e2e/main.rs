@@ -7,6 +7,7 @@
 
 mod editing;
 mod harness;
+mod history;
 mod publishing;
 mod safety;
 mod welcome;
