@@ -28,6 +28,14 @@ fn main() {
             "set_git_identity",
             "set_https_token",
             "open_external",
+            "outside_change",
+            "settle_outside_change",
+            "subscribe",
+            "set_unsaved",
+            "quit_app",
+            "journal_draft",
+            "journal_clear",
+            "pending_drafts",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -50,7 +50,26 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::publish::set_git_identity,
             commands::git::set_https_token,
             commands::external::open_external,
+            commands::page::outside_change,
+            commands::page::settle_outside_change,
+            commands::events::subscribe,
+            commands::events::set_unsaved,
+            commands::events::quit_app,
+            commands::recovery::journal_draft,
+            commands::recovery::journal_clear,
+            commands::recovery::pending_drafts,
         ])
+        .on_window_event(|window, event| {
+            // Closing with unsaved edits asks first (in the UI); the journal
+            // keeps the words even if the app is killed instead.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                let state = window.state::<AppState>();
+                if state.unsaved() > 0 {
+                    api.prevent_close();
+                    AppState::emit(&state.events(), state::AppEvent::CloseRequested);
+                }
+            }
+        })
         .setup(|app| {
             // A folder given on the command line opens directly: the demo
             // (`cargo xtask run`) and the end-to-end tests rely on it.

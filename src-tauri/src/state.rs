@@ -1,8 +1,12 @@
-//! What the shell remembers between commands: the opened site.
+//! What the shell remembers between commands: the opened site, its watcher,
+//! the base version of each open page, and where to send app events.
 
 use galley_core::site::Generator;
+use serde::Serialize;
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, MutexGuard};
+use tauri::ipc::Channel;
 
 /// The site currently open in the window, if any.
 #[derive(Debug, Clone)]
@@ -13,43 +17,104 @@ pub struct OpenSite {
     pub generator: Generator,
 }
 
+/// What the shell tells the UI without being asked.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AppEvent {
+    /// Files of the site changed on disk (outside Galley).
+    SiteChanged {
+        /// What changed.
+        changes: galley_watch::SiteChanges,
+    },
+    /// The editor asked to close the window while pages had unsaved edits.
+    CloseRequested,
+}
+
+/// The UI's channel for [`AppEvent`]s, shared with the watcher's thread.
+pub type EventSink = Arc<Mutex<Option<Channel<AppEvent>>>>;
+
 /// Managed state shared by the commands.
 #[derive(Default)]
 pub struct AppState {
     site: Mutex<Option<OpenSite>>,
     token: Mutex<Option<galley_git::HttpsToken>>,
+    watcher: Mutex<Option<galley_watch::Watcher>>,
+    /// The bytes each open page had when the editor started on it: the base
+    /// for combining with an outside change.
+    bases: Mutex<HashMap<String, Vec<u8>>>,
+    unsaved: Mutex<usize>,
+    events: EventSink,
+}
+
+/// Locks, recovering from a poisoned lock: the data is plain values that a
+/// panicking holder cannot leave half-written.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl AppState {
     /// The open site, if any.
     pub fn site(&self) -> Option<OpenSite> {
-        self.site
-            .lock()
-            .map(|s| s.clone())
-            .unwrap_or_else(|poisoned| poisoned.into_inner().clone())
+        lock(&self.site).clone()
+    }
+
+    /// Replaces the open site (and forgets the previous one's pages).
+    pub fn set_site(&self, site: OpenSite) {
+        *lock(&self.site) = Some(site);
+        lock(&self.bases).clear();
     }
 
     /// The HTTPS token the editor entered for publishing, if any.
     pub fn https_token(&self) -> Option<galley_git::HttpsToken> {
-        self.token
-            .lock()
-            .map(|t| t.clone())
-            .unwrap_or_else(|poisoned| poisoned.into_inner().clone())
+        lock(&self.token).clone()
     }
 
     /// Remembers an HTTPS token for this session's network operations.
     pub fn set_https_token(&self, token: galley_git::HttpsToken) {
-        match self.token.lock() {
-            Ok(mut slot) => *slot = Some(token),
-            Err(poisoned) => *poisoned.into_inner() = Some(token),
+        *lock(&self.token) = Some(token);
+    }
+
+    /// Replaces the site watcher (dropping the old one stops it).
+    pub fn set_watcher(&self, watcher: Option<galley_watch::Watcher>) {
+        *lock(&self.watcher) = watcher;
+    }
+
+    /// Tells the watcher that the app is about to write `content_fingerprint` to `path`.
+    pub fn expect_write(&self, path: &str, content_fingerprint: &str) {
+        if let Some(watcher) = lock(&self.watcher).as_ref() {
+            watcher.expect_write(path, content_fingerprint);
         }
     }
 
-    /// Replaces the open site.
-    pub fn set_site(&self, site: OpenSite) {
-        match self.site.lock() {
-            Ok(mut slot) => *slot = Some(site),
-            Err(poisoned) => *poisoned.into_inner() = Some(site),
+    /// The base bytes of an open page.
+    pub fn base(&self, path: &str) -> Option<Vec<u8>> {
+        lock(&self.bases).get(path).cloned()
+    }
+
+    /// Records the bytes an open page now starts from.
+    pub fn set_base(&self, path: &str, bytes: Vec<u8>) {
+        lock(&self.bases).insert(path.to_owned(), bytes);
+    }
+
+    /// How many pages have unsaved edits, as the UI last said.
+    pub fn unsaved(&self) -> usize {
+        *lock(&self.unsaved)
+    }
+
+    /// Updates the unsaved-pages count.
+    pub fn set_unsaved(&self, count: usize) {
+        *lock(&self.unsaved) = count;
+    }
+
+    /// The sink the watcher and window handlers send events to.
+    pub fn events(&self) -> EventSink {
+        Arc::clone(&self.events)
+    }
+
+    /// Sends an event to the UI if it subscribed.
+    pub fn emit(sink: &EventSink, event: AppEvent) {
+        if let Some(channel) = lock(sink).as_ref() {
+            let _ = channel.send(event);
         }
     }
 }

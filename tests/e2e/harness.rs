@@ -118,6 +118,9 @@ pub struct App {
     pub site: PathBuf,
     /// Its bare `origin` repository (exists with `Launch::with_origin`).
     pub origin: PathBuf,
+    /// The app's private HOME (with XDG data, cache and config folders).
+    pub home: PathBuf,
+    args: Vec<String>,
     display: String,
     _processes: Processes,
     _temp: tempfile::TempDir,
@@ -174,6 +177,57 @@ pub struct Launch {
 /// The app's identifier (tauri.conf.json): its config folder is named after it.
 const APP_ID: &str = "se.galley.editor";
 
+/// Starts tauri-driver (kept in `processes`) and opens a WebDriver session,
+/// which starts the app with `args`.
+async fn connect(processes: &mut Processes, display: &str, home: &Path, args: &[String]) -> Client {
+    let port = free_port();
+    let native_port = free_port();
+    let log = std::fs::File::create(shots_dir().join("tauri-driver.log")).expect("log file");
+    let driver = Command::new(tauri_driver())
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("DISPLAY", display)
+        .env("NO_AT_BRIDGE", "1")
+        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+        // A private HOME: no global git identity or credentials leak in.
+        .env("HOME", home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .stdout(log.try_clone().expect("log"))
+        .stderr(log)
+        .spawn()
+        .expect("tauri-driver starts");
+    processes.driver = Some(driver);
+    let caps = json!({
+        "tauri:options": {
+            "application": env!("CARGO_BIN_EXE_galley-desktop"),
+            "args": args,
+        }
+    });
+    let serde_json::Value::Object(caps) = caps else {
+        unreachable!("capabilities are an object")
+    };
+    let url = format!("http://127.0.0.1:{port}");
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        match ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(&url)
+            .await
+        {
+            Ok(client) => return client,
+            Err(e) if Instant::now() > deadline => panic!("no WebDriver session: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
 impl App {
     /// Starts the app on a fresh git copy of `content/`.
     pub async fn start() -> App {
@@ -204,9 +258,6 @@ impl App {
         }
 
         let (xvfb, display) = start_xvfb();
-        let mut processes = Processes { xvfb, driver: None };
-        let port = free_port();
-        let native_port = free_port();
         let home = temp.path().join("home");
         for sub in ["data", "cache", "config"] {
             std::fs::create_dir_all(home.join(sub)).expect("mkdir");
@@ -221,66 +272,41 @@ impl App {
             )
             .expect("write recents");
         }
-        let log = std::fs::File::create(shots_dir().join("tauri-driver.log")).expect("log file");
-        let driver = Command::new(tauri_driver())
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
-            .env("DISPLAY", &display)
-            .env("NO_AT_BRIDGE", "1")
-            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
-            // A private HOME: no global git identity or credentials leak in.
-            .env("HOME", &home)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_CACHE_HOME", home.join("cache"))
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .stdout(log.try_clone().expect("log"))
-            .stderr(log)
-            .spawn()
-            .expect("tauri-driver starts");
-        processes.driver = Some(driver);
-
         let args: Vec<String> = if how.no_folder {
             Vec::new()
         } else {
             vec![site.to_string_lossy().into_owned()]
         };
-        let caps = json!({
-            "tauri:options": {
-                "application": env!("CARGO_BIN_EXE_galley-desktop"),
-                "args": args,
-            }
-        });
-        let caps = match caps {
-            serde_json::Value::Object(map) => map,
-            _ => unreachable!("capabilities are an object"),
-        };
-        let url = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + PATIENCE;
-        let client = loop {
-            match ClientBuilder::native()
-                .capabilities(caps.clone())
-                .connect(&url)
-                .await
-            {
-                Ok(client) => break client,
-                Err(e) if Instant::now() > deadline => panic!("no WebDriver session: {e}"),
-                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
-            }
-        };
+        let mut processes = Processes { xvfb, driver: None };
+        let client = connect(&mut processes, &display, &home, &args).await;
         App {
             client,
             site,
             origin,
+            home,
+            args,
             display,
             _processes: processes,
             _temp: temp,
             _turn: turn,
         }
+    }
+
+    /// Kills the app the hard way (SIGKILL, as a crash or power cut would),
+    /// then starts it again on the same site with the same data folders.
+    pub async fn kill_and_restart(mut self) -> App {
+        let pattern = format!("galley-desktop {}", self.site.to_string_lossy());
+        let killed = Command::new("pkill")
+            .args(["-9", "-f", &pattern])
+            .status()
+            .expect("pkill runs");
+        assert!(killed.success(), "no running app matched {pattern}");
+        if let Some(driver) = self._processes.driver.as_mut() {
+            terminate(driver);
+        }
+        self._processes.driver = None;
+        self.client = connect(&mut self._processes, &self.display, &self.home, &self.args).await;
+        self
     }
 
     /// Waits for an element matching `css` and returns it.
@@ -327,6 +353,15 @@ impl App {
     /// ImageMagick's `import` is used because the WebDriver screenshot command
     /// hangs now and then under Xvfb.
     pub async fn screenshot(&self, name: &str) {
+        // Let the webview paint what the DOM already holds.
+        let _ = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
+                vec![],
+            )
+            .await;
         let file = shots_dir().join(format!("{name}.png"));
         let status = Command::new("import")
             .args(["-window", "root", "-display", &self.display])
@@ -375,6 +410,18 @@ impl App {
             .text()
             .await
             .unwrap_or_else(|e| panic!("text of {css}: {e}"))
+    }
+
+    /// Clicks the window's close button, as far as the app can tell: the
+    /// window manager's delete request (see close_window.py).
+    pub async fn request_close(&self) {
+        let sent = Command::new("/usr/bin/python3")
+            .arg(project_root().join("tests/e2e/close_window.py"))
+            .arg("Galley")
+            .env("DISPLAY", &self.display)
+            .status()
+            .expect("python3 with python3-xlib (cargo xtask test installs it)");
+        assert!(sent.success(), "no Galley window to close");
     }
 
     /// Ends the WebDriver session (which closes the app) and the processes.

@@ -8,6 +8,7 @@
 mod editing;
 mod harness;
 mod history;
+mod outside;
 mod publishing;
 mod safety;
 mod welcome;

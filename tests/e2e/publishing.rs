@@ -108,10 +108,16 @@ async fn a_colleague_publishes_first() {
 async fn clashing_edits_are_resolved_page_by_page() {
     let app = App::launch(with_origin()).await;
     let parent = app.site.parent().expect("temp dir").to_path_buf();
-    git(&parent, &["clone", "-q", &app.origin.to_string_lossy(), "colleague"]);
+    git(
+        &parent,
+        &["clone", "-q", &app.origin.to_string_lossy(), "colleague"],
+    );
     let colleague = parent.join("colleague");
     git(&colleague, &["config", "user.name", "Colleague"]);
-    git(&colleague, &["config", "user.email", "colleague@galley.invalid"]);
+    git(
+        &colleague,
+        &["config", "user.email", "colleague@galley.invalid"],
+    );
     let page = colleague.join(AIDA);
     let text = std::fs::read_to_string(&page).expect("read");
     std::fs::write(&page, text.replacen("end:", "end: 2030", 1)).expect("write");
@@ -122,17 +128,31 @@ async fn clashing_edits_are_resolved_page_by_page() {
     app.click("[data-testid='get-latest']").await;
     app.find("[data-testid='conflicts']").await;
     let both = app.text_of("[data-testid='conflicts']").await;
-    assert!(both.contains("2026") && both.contains("2030"), "both sides shown in words: {both}");
+    assert!(
+        both.contains("2026") && both.contains("2030"),
+        "both sides shown in words: {both}"
+    );
     app.screenshot("34-conflict").await;
     let file = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
-    assert!(!file.contains("<<<<<<<") && !file.contains(">>>>>>>"), "no conflict markers");
-    app.click("[data-testid='conflicts'] input[value='mine']").await;
-    app.click("[data-testid='conflicts'] .actions .primary").await;
+    assert!(
+        !file.contains("<<<<<<<") && !file.contains(">>>>>>>"),
+        "no conflict markers"
+    );
+    app.click("[data-testid='conflicts'] input[value='mine']")
+        .await;
+    app.click("[data-testid='conflicts'] .actions .primary")
+        .await;
     app.wait_for_status("Combined").await;
     let file = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     assert!(file.lines().any(|l| l == "end: 2026"), "{file}");
     assert_eq!(git(&app.site, &["status", "--porcelain"]).trim(), "");
-    assert_eq!(git(&app.site, &["log", "-1", "--format=%p"]).split_whitespace().count(), 2, "a merge commit");
+    assert_eq!(
+        git(&app.site, &["log", "-1", "--format=%p"])
+            .split_whitespace()
+            .count(),
+        2,
+        "a merge commit"
+    );
     app.click("[data-testid='publish']").await;
     app.wait_for_status("Published").await;
     app.stop().await;

@@ -21,6 +21,7 @@ const APT_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     "imagemagick",
     "git",
+    "python3-xlib",
 ];
 
 fn have(program: &str) -> bool {
@@ -56,7 +57,15 @@ pub fn system_packages() -> Result<(), String> {
         "git",
         "cc",
     ];
-    let missing: Vec<&str> = tools.iter().copied().filter(|t| !have(t)).collect();
+    let mut missing: Vec<&str> = tools.iter().copied().filter(|t| !have(t)).collect();
+    // The end-to-end tests close the window the way a window manager does.
+    let xlib = Command::new("/usr/bin/python3")
+        .args(["-c", "import Xlib"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !xlib {
+        missing.push("python3-xlib");
+    }
     if webkit && missing.is_empty() {
         println!("==> system packages: all present");
         return Ok(());

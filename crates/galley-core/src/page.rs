@@ -8,6 +8,7 @@
 
 use crate::document::{Document, DocumentError};
 use crate::frontmatter::{Dialect, EditError, FieldPath, Format, Value};
+use crate::merge::{merge_page, resolve, Choice, MergeError, MergeOutcome};
 use crate::paths::{resolve_in_root, PathError};
 use crate::save::{write_atomic, SaveError};
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,9 @@ pub struct LoadedPage {
     pub body: String,
     /// Fingerprint of the bytes on disk, handed back on save.
     pub fingerprint: String,
+    /// The bytes read: the base for combining with a later outside change.
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
 }
 
 /// A field change as typed by an editor.
@@ -46,6 +50,9 @@ pub struct SaveOutcome {
     pub fingerprint: String,
     /// False when the edits left the file as it was (nothing written).
     pub written: bool,
+    /// The file's bytes as now on disk.
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
 }
 
 /// Why a page could not be opened or saved. The file on disk is unchanged.
@@ -78,6 +85,9 @@ pub enum PageError {
     /// Writing failed.
     #[error(transparent)]
     Save(#[from] SaveError),
+    /// Combining two versions failed.
+    #[error(transparent)]
+    Merge(#[from] MergeError),
 }
 
 /// A short, stable fingerprint of a file's bytes (FNV-1a, 64 bits): enough to
@@ -128,7 +138,36 @@ pub fn loaded_from_bytes(
         front_matter_problem,
         body: doc.body().to_owned(),
         fingerprint: fingerprint(bytes),
+        bytes: bytes.to_vec(),
     })
+}
+
+/// The page's bytes with the editor's field edits and (if given) new body
+/// applied: exactly what a save would write. Refuses on broken front matter.
+pub fn apply_draft(
+    bytes: &[u8],
+    dialect: Dialect,
+    edits: &[FieldEdit],
+    body: Option<&str>,
+) -> Result<Vec<u8>, PageError> {
+    let mut doc = Document::parse(bytes, dialect)?;
+    for edit in edits {
+        let path: FieldPath = edit
+            .key
+            .parse()
+            .map_err(|_| PageError::BadField(edit.key.clone()))?;
+        doc.set_from_input(&path, &edit.input)?;
+    }
+    if let Some(body) = body {
+        doc.set_body(body);
+    }
+    let new_bytes = doc.to_bytes();
+    if new_bytes != bytes {
+        if let Err(problem) = doc.fields() {
+            return Err(PageError::BrokenFrontMatter(problem.to_string()));
+        }
+    }
+    Ok(new_bytes)
 }
 
 /// Applies `edits` and (if given) a new body to the page, and writes it
@@ -142,36 +181,152 @@ pub fn save_page(
     edits: &[FieldEdit],
     body: Option<&str>,
 ) -> Result<SaveOutcome, PageError> {
+    save_page_announced(
+        root,
+        rel,
+        dialect,
+        base_fingerprint,
+        edits,
+        body,
+        &mut |_| {},
+    )
+}
+
+/// [`save_page`], telling `announce` the new content's fingerprint just before
+/// writing, so a file watcher can recognise the app's own write.
+pub fn save_page_announced(
+    root: &Path,
+    rel: &str,
+    dialect: Dialect,
+    base_fingerprint: &str,
+    edits: &[FieldEdit],
+    body: Option<&str>,
+    announce: &mut dyn FnMut(&str),
+) -> Result<SaveOutcome, PageError> {
     let bytes = read(root, rel)?;
     if fingerprint(&bytes) != base_fingerprint {
         return Err(PageError::ChangedOnDisk);
     }
-    let mut doc = Document::parse(&bytes, dialect)?;
-    for edit in edits {
-        let path: FieldPath = edit
-            .key
-            .parse()
-            .map_err(|_| PageError::BadField(edit.key.clone()))?;
-        doc.set_from_input(&path, &edit.input)?;
-    }
-    if let Some(body) = body {
-        doc.set_body(body);
-    }
-    let new_bytes = doc.to_bytes();
-    if new_bytes == bytes {
+    let new_bytes = apply_draft(&bytes, dialect, edits, body)?;
+    write_checked(root, rel, &bytes, new_bytes, announce)
+}
+
+/// Writes `new_bytes` unless they equal `old`; the caller has checked that the
+/// file still holds `old`.
+fn write_checked(
+    root: &Path,
+    rel: &str,
+    old: &[u8],
+    new_bytes: Vec<u8>,
+    announce: &mut dyn FnMut(&str),
+) -> Result<SaveOutcome, PageError> {
+    if new_bytes == old {
         return Ok(SaveOutcome {
-            fingerprint: base_fingerprint.to_owned(),
+            fingerprint: fingerprint(old),
             written: false,
+            bytes: new_bytes,
         });
     }
-    if let Err(problem) = doc.fields() {
-        return Err(PageError::BrokenFrontMatter(problem.to_string()));
-    }
+    let print = fingerprint(&new_bytes);
+    announce(&print);
     write_atomic(&resolve_in_root(root, rel)?, &new_bytes)?;
     Ok(SaveOutcome {
-        fingerprint: fingerprint(&new_bytes),
+        fingerprint: print,
         written: true,
+        bytes: new_bytes,
     })
+}
+
+/// The page changed on disk while the editor had unsaved edits: what combining
+/// the editor's version with the one on disk gives, and the clashes to decide.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutsideChange {
+    /// Fingerprint of the version on disk that was combined; finishing refuses
+    /// if the file changed again meanwhile.
+    pub theirs_fingerprint: String,
+    /// Whether the page is gone from disk.
+    pub deleted: bool,
+    /// The combination (clashes to decide, fields merged without asking).
+    pub outcome: Option<MergeOutcome>,
+}
+
+/// Compares the editor's draft (made on `base`) with the page on disk now.
+pub fn outside_change(
+    root: &Path,
+    rel: &str,
+    dialect: Dialect,
+    base: &[u8],
+    edits: &[FieldEdit],
+    body: Option<&str>,
+) -> Result<OutsideChange, PageError> {
+    let theirs = match read(root, rel) {
+        Ok(bytes) => bytes,
+        Err(PageError::NotFound(_)) => {
+            return Ok(OutsideChange {
+                theirs_fingerprint: String::new(),
+                deleted: true,
+                outcome: None,
+            })
+        }
+        Err(e) => return Err(e),
+    };
+    let mine = apply_draft(base, dialect, edits, body)?;
+    let outcome = merge_page(base, &mine, &theirs, dialect)?;
+    Ok(OutsideChange {
+        theirs_fingerprint: fingerprint(&theirs),
+        deleted: false,
+        outcome: Some(outcome),
+    })
+}
+
+/// How the editor settles an outside change.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", content = "choices", rename_all = "snake_case")]
+pub enum Settle {
+    /// Write the editor's version over the one on disk.
+    KeepMine,
+    /// Combine both, with one choice per clash.
+    Combine(Vec<Choice>),
+}
+
+/// Writes the settled page, if the file on disk is still the version that was
+/// shown (`theirs_fingerprint`; empty when it had been deleted).
+#[allow(clippy::too_many_arguments)]
+pub fn settle_outside_change(
+    root: &Path,
+    rel: &str,
+    dialect: Dialect,
+    base: &[u8],
+    edits: &[FieldEdit],
+    body: Option<&str>,
+    theirs_fingerprint: &str,
+    settle: &Settle,
+    announce: &mut dyn FnMut(&str),
+) -> Result<SaveOutcome, PageError> {
+    let theirs = match read(root, rel) {
+        Ok(bytes) => Some(bytes),
+        Err(PageError::NotFound(_)) => None,
+        Err(e) => return Err(e),
+    };
+    let now = theirs.as_deref().map(fingerprint).unwrap_or_default();
+    if now != theirs_fingerprint {
+        return Err(PageError::ChangedOnDisk);
+    }
+    let mine = apply_draft(base, dialect, edits, body)?;
+    let result = match (settle, &theirs) {
+        (Settle::KeepMine, _) | (Settle::Combine(_), None) => mine,
+        (Settle::Combine(choices), Some(theirs)) => {
+            let outcome = merge_page(base, &mine, theirs, dialect)?;
+            resolve(&outcome, choices)?
+        }
+    };
+    write_checked(
+        root,
+        rel,
+        theirs.as_deref().unwrap_or_default(),
+        result,
+        announce,
+    )
 }
 
 #[cfg(test)]
@@ -293,6 +448,114 @@ mod tests {
             std::fs::read_to_string(dir.path().join("_engagements/broken.md")).expect("read"),
             broken
         );
+    }
+
+    #[test]
+    fn outside_change_combines_field_edits_from_both_sides() {
+        let dir = site();
+        let rel = "_engagements/aida.md";
+        let page = load_page(dir.path(), rel, Dialect::Yaml11).expect("load");
+        let theirs = PAGE.replace("prio: 1 # first", "prio: 5 # first");
+        std::fs::write(dir.path().join(rel), &theirs).expect("outside write");
+        let mine = [edit("title", "AIDA arena")];
+        let change = outside_change(dir.path(), rel, Dialect::Yaml11, &page.bytes, &mine, None)
+            .expect("compare");
+        let outcome = change.outcome.as_ref().expect("not deleted");
+        assert!(outcome.is_clean(), "{outcome:?}");
+        let mut announced = Vec::new();
+        let saved = settle_outside_change(
+            dir.path(),
+            rel,
+            Dialect::Yaml11,
+            &page.bytes,
+            &mine,
+            None,
+            &change.theirs_fingerprint,
+            &Settle::Combine(Vec::new()),
+            &mut |f| announced.push(f.to_owned()),
+        )
+        .expect("settle");
+        let now = std::fs::read_to_string(dir.path().join(rel)).expect("read");
+        assert_eq!(
+            now,
+            theirs.replace("title: AIDA\r\n", "title: AIDA arena\r\n")
+        );
+        assert_eq!(announced, vec![saved.fingerprint.clone()]);
+    }
+
+    #[test]
+    fn keep_mine_and_a_second_outside_change() {
+        let dir = site();
+        let rel = "_engagements/aida.md";
+        let page = load_page(dir.path(), rel, Dialect::Yaml11).expect("load");
+        std::fs::write(dir.path().join(rel), PAGE.replace("AIDA", "Theirs")).expect("write");
+        let mine = [edit("title", "Mine")];
+        let change = outside_change(dir.path(), rel, Dialect::Yaml11, &page.bytes, &mine, None)
+            .expect("compare");
+        std::fs::write(dir.path().join(rel), PAGE.replace("AIDA", "Third")).expect("write again");
+        let again = settle_outside_change(
+            dir.path(),
+            rel,
+            Dialect::Yaml11,
+            &page.bytes,
+            &mine,
+            None,
+            &change.theirs_fingerprint,
+            &Settle::KeepMine,
+            &mut |_| {},
+        );
+        assert!(matches!(again, Err(PageError::ChangedOnDisk)));
+        let change = outside_change(dir.path(), rel, Dialect::Yaml11, &page.bytes, &mine, None)
+            .expect("compare");
+        settle_outside_change(
+            dir.path(),
+            rel,
+            Dialect::Yaml11,
+            &page.bytes,
+            &mine,
+            None,
+            &change.theirs_fingerprint,
+            &Settle::KeepMine,
+            &mut |_| {},
+        )
+        .expect("keep mine");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(rel)).expect("read"),
+            PAGE.replace("title: AIDA", "title: Mine")
+        );
+    }
+
+    #[test]
+    fn a_page_deleted_outside_can_be_recreated() {
+        let dir = site();
+        let rel = "_engagements/aida.md";
+        let page = load_page(dir.path(), rel, Dialect::Yaml11).expect("load");
+        std::fs::remove_file(dir.path().join(rel)).expect("delete");
+        let change = outside_change(
+            dir.path(),
+            rel,
+            Dialect::Yaml11,
+            &page.bytes,
+            &[],
+            Some("New body\n"),
+        )
+        .expect("compare");
+        assert!(change.deleted && change.outcome.is_none());
+        settle_outside_change(
+            dir.path(),
+            rel,
+            Dialect::Yaml11,
+            &page.bytes,
+            &[],
+            Some("New body\n"),
+            "",
+            &Settle::KeepMine,
+            &mut |_| {},
+        )
+        .expect("recreate");
+        assert!(std::fs::read_to_string(dir.path().join(rel))
+            .expect("read")
+            .ends_with("New body\r\n"));
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! The commands the UI may invoke, one file per area. Each is thin: arguments
 //! → core call → wire type.
 
+pub mod events;
 pub mod external;
 pub mod git;
 pub mod page;
 pub mod preview;
 pub mod publish;
+pub mod recovery;
 pub mod site;

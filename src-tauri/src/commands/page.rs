@@ -1,19 +1,17 @@
-//! Opening and saving a page.
+//! Opening and saving a page, and settling a change made outside Galley.
 
 use crate::ipc::IpcError;
 use crate::state::AppState;
-use galley_core::page::{FieldEdit, LoadedPage, SaveOutcome};
+use galley_core::page::{FieldEdit, LoadedPage, OutsideChange, SaveOutcome, Settle};
 use tauri::State;
 
 /// Reads a page (site-relative path) for the editor.
 #[tauri::command]
 pub fn open_page(state: State<'_, AppState>, path: String) -> Result<LoadedPage, IpcError> {
     let site = state.site().ok_or_else(IpcError::no_site)?;
-    Ok(galley_core::page::load_page(
-        &site.root,
-        &path,
-        site.generator.dialect(),
-    )?)
+    let page = galley_core::page::load_page(&site.root, &path, site.generator.dialect())?;
+    state.set_base(&path, page.bytes.clone());
+    Ok(page)
 }
 
 /// Saves field edits and the body, if the file is still the version the
@@ -27,12 +25,71 @@ pub fn save_page(
     body: Option<String>,
 ) -> Result<SaveOutcome, IpcError> {
     let site = state.site().ok_or_else(IpcError::no_site)?;
-    Ok(galley_core::page::save_page(
+    let saved = galley_core::page::save_page_announced(
         &site.root,
         &path,
         site.generator.dialect(),
         &fingerprint,
         &edits,
         body.as_deref(),
+        &mut |print| state.expect_write(&path, print),
+    )?;
+    state.set_base(&path, saved.bytes.clone());
+    Ok(saved)
+}
+
+fn base_of(state: &AppState, path: &str) -> Result<Vec<u8>, IpcError> {
+    state.base(path).ok_or_else(|| {
+        IpcError::new(
+            "not_found",
+            "Open the page again: Galley lost track of the version you started from.",
+        )
+    })
+}
+
+/// The page changed on disk while it had unsaved edits: what combining gives.
+#[tauri::command]
+pub fn outside_change(
+    state: State<'_, AppState>,
+    path: String,
+    edits: Vec<FieldEdit>,
+    body: Option<String>,
+) -> Result<OutsideChange, IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    let base = base_of(&state, &path)?;
+    Ok(galley_core::page::outside_change(
+        &site.root,
+        &path,
+        site.generator.dialect(),
+        &base,
+        &edits,
+        body.as_deref(),
     )?)
+}
+
+/// Keeps the editor's version, or writes the combination with their choices.
+#[tauri::command]
+pub fn settle_outside_change(
+    state: State<'_, AppState>,
+    path: String,
+    edits: Vec<FieldEdit>,
+    body: Option<String>,
+    theirs_fingerprint: String,
+    settle: Settle,
+) -> Result<SaveOutcome, IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    let base = base_of(&state, &path)?;
+    let saved = galley_core::page::settle_outside_change(
+        &site.root,
+        &path,
+        site.generator.dialect(),
+        &base,
+        &edits,
+        body.as_deref(),
+        &theirs_fingerprint,
+        &settle,
+        &mut |print| state.expect_write(&path, print),
+    )?;
+    state.set_base(&path, saved.bytes.clone());
+    Ok(saved)
 }

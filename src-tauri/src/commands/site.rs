@@ -18,6 +18,7 @@ pub fn open_folder<R: Runtime>(
         root: site.root.clone(),
         generator: site.generator,
     });
+    crate::commands::events::watch_site(state, &site.root);
     crate::recent::remember(app, &site.root);
     Ok(view(site))
 }

@@ -2,8 +2,12 @@
 // `Backend` interface, so components and domain code can be tested with a fake.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  AppEvent,
   ChangesView,
   CommitInfo,
+  JournalEntry,
+  OutsideChange,
+  Settle,
   FieldEdit,
   HistoryEntry,
   IpcError,
@@ -44,6 +48,20 @@ export interface Backend {
   setGitIdentity(name: string, email: string): Promise<void>;
   setHttpsToken(username: string, token: string): Promise<void>;
   openExternal(url: string): Promise<void>;
+  subscribe(onEvent: (event: AppEvent) => void): Promise<void>;
+  setUnsaved(count: number): Promise<void>;
+  quitApp(): Promise<void>;
+  outsideChange(path: string, edits: FieldEdit[], body: string | null): Promise<OutsideChange>;
+  settleOutsideChange(
+    path: string,
+    edits: FieldEdit[],
+    body: string | null,
+    theirsFingerprint: string,
+    settle: Settle,
+  ): Promise<SaveOutcome>;
+  journalDraft(path: string, fingerprint: string, edits: FieldEdit[], body: string | null): Promise<void>;
+  journalClear(path: string): Promise<void>;
+  pendingDrafts(): Promise<JournalEntry[]>;
 }
 
 function progressChannel(onProgress: (p: Progress) => void): Channel<Progress> {
@@ -95,4 +113,17 @@ export const tauriBackend: Backend = {
   setGitIdentity: (name, email) => invoke("set_git_identity", { name, email }),
   setHttpsToken: (username, token) => invoke("set_https_token", { username, token }),
   openExternal: (url) => invoke("open_external", { url }),
+  subscribe: (onEvent) => {
+    const channel = new Channel<AppEvent>();
+    channel.onmessage = onEvent;
+    return invoke("subscribe", { channel });
+  },
+  setUnsaved: (count) => invoke("set_unsaved", { count }),
+  quitApp: () => invoke("quit_app"),
+  outsideChange: (path, edits, body) => invoke("outside_change", { path, edits, body }),
+  settleOutsideChange: (path, edits, body, theirsFingerprint, settle) =>
+    invoke("settle_outside_change", { path, edits, body, theirsFingerprint, settle }),
+  journalDraft: (path, fingerprint, edits, body) => invoke("journal_draft", { path, fingerprint, edits, body }),
+  journalClear: (path) => invoke("journal_clear", { path }),
+  pendingDrafts: () => invoke("pending_drafts"),
 };

@@ -150,3 +150,63 @@ export interface Proposal {
 export type Progress =
   | { stage: "receiving"; objects: number; total: number; bytes: number }
   | { stage: "sending"; objects: number; total: number; bytes: number };
+
+export interface SiteChanges {
+  pages_changed: string[];
+  pages_added: string[];
+  pages_removed: string[];
+  pages_renamed: { from: string; to: string }[];
+  config_changed: string[];
+  assets_changed: string[];
+  git_state_changed: boolean;
+  rescan: boolean;
+  watch_mode: unknown;
+}
+
+export type AppEvent = { kind: "site_changed"; changes: SiteChanges } | { kind: "close_requested" };
+
+export interface FieldClash {
+  kind: "field";
+  field: string;
+  base: Value | null;
+  mine: Value | null;
+  theirs: Value | null;
+}
+
+export interface ClashLines {
+  first_line: number;
+  count: number;
+  text: string;
+}
+
+export interface BodyClash {
+  kind: "body";
+  base: ClashLines;
+  mine: ClashLines;
+  theirs: ClashLines;
+}
+
+export type Clash = FieldClash | BodyClash;
+
+export interface MergeOutcome {
+  clashes: Clash[];
+  fields_from_mine: string[];
+  fields_from_theirs: string[];
+}
+
+export interface OutsideChange {
+  theirs_fingerprint: string;
+  deleted: boolean;
+  outcome: MergeOutcome | null;
+}
+
+export type Choice = { kind: "mine" } | { kind: "theirs" } | { kind: "both" } | { kind: "edited"; text: string };
+
+export type Settle = { kind: "keep_mine" } | { kind: "combine"; choices: Choice[] };
+
+export interface JournalEntry {
+  path: string;
+  base_fingerprint: string;
+  draft: { field_edits: FieldEdit[]; body: string | null };
+  saved_at: number;
+}

@@ -1,0 +1,39 @@
+//! The UI's subscription to app events, the site watcher, and closing the
+//! window without losing unsaved edits.
+
+use crate::ipc::IpcError;
+use crate::state::{AppEvent, AppState};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State};
+
+/// Starts watching `root`, forwarding changes to the UI's channel. A failure
+/// to watch is not fatal: the editor can still work, only without live updates.
+pub fn watch_site(state: &AppState, root: &std::path::Path) {
+    let sink = state.events();
+    state.set_watcher(None);
+    match galley_watch::Watcher::start(root, move |changes| {
+        AppState::emit(&sink, AppEvent::SiteChanged { changes });
+    }) {
+        Ok(watcher) => state.set_watcher(Some(watcher)),
+        Err(e) => eprintln!("galley: not watching the site for changes: {e}"),
+    }
+}
+
+/// The UI gives the channel app events are sent on (once per window load).
+#[tauri::command]
+pub fn subscribe(state: State<'_, AppState>, channel: Channel<AppEvent>) {
+    *state.events().lock().unwrap_or_else(|p| p.into_inner()) = Some(channel);
+}
+
+/// The UI says how many pages have unsaved edits, so closing can ask first.
+#[tauri::command]
+pub fn set_unsaved(state: State<'_, AppState>, count: usize) {
+    state.set_unsaved(count);
+}
+
+/// Closes the app after the editor confirmed (or saved) in the UI.
+#[tauri::command]
+pub fn quit_app<R: Runtime>(app: AppHandle<R>) -> Result<(), IpcError> {
+    app.exit(0);
+    Ok(())
+}

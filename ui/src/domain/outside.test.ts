@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { allChosen, clashTitle, clashValue, needsGitRefresh, needsSiteReload, touchesPage } from "./outside";
+import type { SiteChanges } from "../ipc/types";
+
+const none: SiteChanges = {
+  pages_changed: [],
+  pages_added: [],
+  pages_removed: [],
+  pages_renamed: [],
+  config_changed: [],
+  assets_changed: [],
+  git_state_changed: false,
+  rescan: false,
+  watch_mode: null,
+};
+
+describe("outside changes", () => {
+  it("finds what touches the open page", () => {
+    expect(touchesPage({ ...none, pages_changed: ["a.md"] }, "a.md")).toBe("changed");
+    expect(touchesPage({ ...none, pages_changed: ["b.md"] }, "a.md")).toBeNull();
+    expect(touchesPage({ ...none, pages_removed: ["a.md"] }, "a.md")).toBe("removed");
+    expect(touchesPage({ ...none, pages_renamed: [{ from: "a.md", to: "c.md" }] }, "a.md")).toBe("removed");
+    expect(touchesPage({ ...none, rescan: true }, "a.md")).toBe("changed");
+  });
+
+  it("knows when to reload the list and the badges", () => {
+    expect(needsSiteReload(none)).toBe(false);
+    expect(needsSiteReload({ ...none, pages_added: ["x.md"] })).toBe(true);
+    expect(needsSiteReload({ ...none, config_changed: ["_config.yml"] })).toBe(true);
+    expect(needsGitRefresh({ ...none, git_state_changed: true })).toBe(true);
+    expect(needsGitRefresh({ ...none, assets_changed: ["a.png"] })).toBe(true);
+    expect(needsGitRefresh(none)).toBe(false);
+  });
+
+  it("words clashes", () => {
+    expect(clashValue(null)).toBe("(not there)");
+    expect(clashValue({ kind: "null" })).toBe("empty");
+    expect(clashValue({ kind: "int", value: 2026 })).toBe("2026");
+    expect(clashTitle({ kind: "field", field: "contact.email", base: null, mine: null, theirs: null })).toBe("Email");
+    const lines = { first_line: 12, count: 1, text: "x\n" };
+    expect(clashTitle({ kind: "body", base: lines, mine: lines, theirs: lines })).toBe("Text around line 12");
+    expect(allChosen([{ kind: "mine" }, null])).toBe(false);
+    expect(allChosen([{ kind: "mine" }, { kind: "theirs" }])).toBe(true);
+  });
+});

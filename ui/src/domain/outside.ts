@@ -1,0 +1,46 @@
+// Deciding what an outside change means for the editor, and wording clashes.
+// Pure, so tested without a window.
+import type { Choice, Clash, SiteChanges, Value } from "../ipc/types";
+import { labelFor, valueText } from "./form";
+
+/** How a batch of changes touches the open page. */
+export function touchesPage(changes: SiteChanges, path: string): "changed" | "removed" | null {
+  if (changes.pages_removed.includes(path) || changes.pages_renamed.some((r) => r.from === path)) return "removed";
+  if (changes.rescan || changes.pages_changed.includes(path) || changes.pages_added.includes(path)) return "changed";
+  return null;
+}
+
+/** Whether the page list (titles, counts, collections) must be read again. */
+export function needsSiteReload(changes: SiteChanges): boolean {
+  return (
+    changes.rescan ||
+    changes.pages_added.length > 0 ||
+    changes.pages_removed.length > 0 ||
+    changes.pages_renamed.length > 0 ||
+    changes.pages_changed.length > 0 ||
+    changes.config_changed.length > 0
+  );
+}
+
+/** Whether the change badges must be refreshed. */
+export function needsGitRefresh(changes: SiteChanges): boolean {
+  return changes.git_state_changed || needsSiteReload(changes) || changes.assets_changed.length > 0;
+}
+
+/** A value in a clash, in words: "empty" and "(not there)" for the absences. */
+export function clashValue(value: Value | null): string {
+  if (value === null) return "(not there)";
+  const text = valueText(value);
+  return text === "" ? "empty" : text;
+}
+
+export function clashTitle(clash: Clash): string {
+  return clash.kind === "field"
+    ? labelFor(clash.field.split(".").pop() ?? clash.field)
+    : `Text around line ${clash.mine.first_line}`;
+}
+
+/** Choices start unset; combining is possible once every clash has one. */
+export function allChosen(choices: (Choice | null)[]): choices is Choice[] {
+  return choices.every((c) => c !== null);
+}
