@@ -36,6 +36,7 @@ fn main() {
             "journal_draft",
             "journal_clear",
             "pending_drafts",
+            "status_of_paths",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

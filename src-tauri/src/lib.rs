@@ -58,6 +58,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::recovery::journal_draft,
             commands::recovery::journal_clear,
             commands::recovery::pending_drafts,
+            commands::publish::status_of_paths,
         ])
         .on_window_event(|window, event| {
             // Closing with unsaved edits asks first (in the UI); the journal

@@ -25,6 +25,8 @@ pub enum AppEvent {
     SiteChanged {
         /// What changed.
         changes: galley_watch::SiteChanges,
+        /// A sentence to show once (e.g. that the site is watched by polling).
+        notice: Option<String>,
     },
     /// The editor asked to close the window while pages had unsaved edits.
     CloseRequested,
@@ -39,6 +41,9 @@ pub struct AppState {
     site: Mutex<Option<OpenSite>>,
     token: Mutex<Option<galley_git::HttpsToken>>,
     watcher: Mutex<Option<galley_watch::Watcher>>,
+    /// Kept open so refreshing one path's badge costs milliseconds, not a
+    /// repository open.
+    repo: Mutex<Option<galley_git::SiteRepo>>,
     /// The bytes each open page had when the editor started on it: the base
     /// for combining with an outside change.
     bases: Mutex<HashMap<String, Vec<u8>>>,
@@ -77,6 +82,16 @@ impl AppState {
     /// Replaces the site watcher (dropping the old one stops it).
     pub fn set_watcher(&self, watcher: Option<galley_watch::Watcher>) {
         *lock(&self.watcher) = watcher;
+    }
+
+    /// Replaces the open repository handle.
+    pub fn set_repo(&self, repo: Option<galley_git::SiteRepo>) {
+        *lock(&self.repo) = repo;
+    }
+
+    /// Runs `f` with the open repository, if the site is in one.
+    pub fn with_repo<T>(&self, f: impl FnOnce(&galley_git::SiteRepo) -> T) -> Option<T> {
+        lock(&self.repo).as_ref().map(f)
     }
 
     /// Tells the watcher that the app is about to write `content_fingerprint` to `path`.

@@ -11,4 +11,5 @@ mod history;
 mod outside;
 mod publishing;
 mod safety;
+mod timing;
 mod welcome;

@@ -11,8 +11,10 @@ use tauri::{AppHandle, Runtime, State};
 pub fn watch_site(state: &AppState, root: &std::path::Path) {
     let sink = state.events();
     state.set_watcher(None);
+    state.set_repo(galley_git::SiteRepo::open(root).ok());
     match galley_watch::Watcher::start(root, move |changes| {
-        AppState::emit(&sink, AppEvent::SiteChanged { changes });
+        let notice = changes.watch_mode.as_ref().and_then(galley_watch::WatchMode::message);
+        AppState::emit(&sink, AppEvent::SiteChanged { changes, notice });
     }) {
         Ok(watcher) => state.set_watcher(Some(watcher)),
         Err(e) => eprintln!("galley: not watching the site for changes: {e}"),

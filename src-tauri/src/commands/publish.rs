@@ -21,6 +21,19 @@ pub fn git_status(state: State<'_, AppState>) -> Result<SiteStatus, IpcError> {
     Ok(galley_git::status(&site.root)?)
 }
 
+/// The badges of just these paths (after the watcher saw them change): cheap,
+/// through the repository handle kept open for the site.
+#[tauri::command]
+pub fn status_of_paths(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> Result<Vec<(String, Option<FileChange>)>, IpcError> {
+    state
+        .with_repo(|repo| repo.status_of_paths(&paths))
+        .ok_or_else(|| IpcError::new("git", "This site folder is not tracked by git."))?
+        .map_err(IpcError::from)
+}
+
 /// Every unrecorded change, reviewed in words, with a suggested message.
 #[derive(Debug, Serialize)]
 pub struct ChangesView {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allChosen, clashTitle, clashValue, needsGitRefresh, needsSiteReload, touchesPage } from "./outside";
+import { changedPaths, allChosen, clashTitle, clashValue, needsGitRefresh, needsSiteReload, touchesPage } from "./outside";
 import type { SiteChanges } from "../ipc/types";
 
 const none: SiteChanges = {
@@ -28,7 +28,13 @@ describe("outside changes", () => {
     expect(needsSiteReload({ ...none, pages_added: ["x.md"] })).toBe(true);
     expect(needsSiteReload({ ...none, config_changed: ["_config.yml"] })).toBe(true);
     expect(needsGitRefresh({ ...none, git_state_changed: true })).toBe(true);
-    expect(needsGitRefresh({ ...none, assets_changed: ["a.png"] })).toBe(true);
+    expect(needsGitRefresh({ ...none, rescan: true })).toBe(true);
+    expect(needsGitRefresh({ ...none, assets_changed: ["a.png"] })).toBe(false);
+    expect(changedPaths({ ...none, assets_changed: ["a.png"], pages_renamed: [{ from: "a.md", to: "b.md" }] })).toEqual([
+      "a.md",
+      "b.md",
+      "a.png",
+    ]);
     expect(needsGitRefresh(none)).toBe(false);
   });
 

@@ -22,9 +22,21 @@ export function needsSiteReload(changes: SiteChanges): boolean {
   );
 }
 
-/** Whether the change badges must be refreshed. */
+/** Whether the badges need a full status (git itself moved, or too much changed). */
 export function needsGitRefresh(changes: SiteChanges): boolean {
-  return changes.git_state_changed || needsSiteReload(changes) || changes.assets_changed.length > 0;
+  return changes.git_state_changed || changes.rescan;
+}
+
+/** The paths whose badges to refresh one by one. */
+export function changedPaths(changes: SiteChanges): string[] {
+  return [
+    ...changes.pages_changed,
+    ...changes.pages_added,
+    ...changes.pages_removed,
+    ...changes.pages_renamed.flatMap((r) => [r.from, r.to]),
+    ...changes.config_changed,
+    ...changes.assets_changed,
+  ];
 }
 
 /** A value in a clash, in words: "empty" and "(not there)" for the absences. */

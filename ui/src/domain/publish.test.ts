@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { badgeMap, badgeWord, nextStepFor, progressText, publishLabel, whenText } from "./publish";
+import { withPathStatus, badgeMap, badgeWord, nextStepFor, progressText, publishLabel, whenText } from "./publish";
 import type { SiteStatus } from "../ipc/types";
 
 const status: SiteStatus = {
@@ -48,4 +48,16 @@ describe("publishing words", () => {
     expect(publishLabel(status)).toBe("Publish (2)");
     expect(publishLabel(null)).toBe("Publish");
   });
+});
+
+it("folds per-path updates into the badges", () => {
+  const next = withPathStatus(status, [
+    ["_engagements/aida.md", null],
+    ["_people/x.md", "changed"],
+  ]);
+  expect(next.files.map((f) => [f.path, f.change])).toEqual([
+    ["_news/new.md", "new"],
+    ["_people/x.md", "changed"],
+  ]);
+  expect(next.ahead).toBe(2);
 });

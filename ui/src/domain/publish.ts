@@ -57,3 +57,13 @@ export function publishLabel(status: SiteStatus | null): string {
   const ahead = status?.ahead ?? 0;
   return ahead > 0 ? `Publish (${ahead})` : "Publish";
 }
+
+/** Folds per-path badge updates into the status, without a full rescan. */
+export function withPathStatus(status: SiteStatus, updates: [string, FileChange | null][]): SiteStatus {
+  const files = new Map(status.files.map((f) => [f.path, f]));
+  for (const [path, change] of updates) {
+    if (change === null) files.delete(path);
+    else files.set(path, { path, change, renamed_from: files.get(path)?.renamed_from ?? null });
+  }
+  return { ...status, files: [...files.values()].sort((a, b) => a.path.localeCompare(b.path)) };
+}

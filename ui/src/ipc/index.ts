@@ -5,6 +5,7 @@ import type {
   AppEvent,
   ChangesView,
   CommitInfo,
+  FileChange,
   JournalEntry,
   OutsideChange,
   Settle,
@@ -33,6 +34,7 @@ export interface Backend {
   renderPreview(body: string): Promise<string>;
   commitChanges(message: string, paths: string[]): Promise<CommitInfo>;
   gitStatus(): Promise<SiteStatus>;
+  statusOfPaths(paths: string[]): Promise<[string, FileChange | null][]>;
   reviewChanges(): Promise<ChangesView>;
   discardChange(path: string): Promise<void>;
   pageHistory(path: string): Promise<HistoryEntry[]>;
@@ -97,6 +99,7 @@ export const tauriBackend: Backend = {
   renderPreview: (body) => invoke("render_preview", { body }),
   commitChanges: (message, paths) => invoke("commit_changes", { message, paths }),
   gitStatus: () => invoke("git_status"),
+  statusOfPaths: (paths) => invoke("status_of_paths", { paths }),
   reviewChanges: () => invoke("review_site_changes"),
   discardChange: (path) => invoke("discard_change", { path }),
   pageHistory: (path) => invoke("page_history", { path }),

@@ -163,7 +163,9 @@ export interface SiteChanges {
   watch_mode: unknown;
 }
 
-export type AppEvent = { kind: "site_changed"; changes: SiteChanges } | { kind: "close_requested" };
+export type AppEvent =
+  | { kind: "site_changed"; changes: SiteChanges; notice: string | null }
+  | { kind: "close_requested" };
 
 export interface FieldClash {
   kind: "field";
