@@ -157,3 +157,52 @@ async fn clashing_edits_are_resolved_page_by_page() {
     app.wait_for_status("Published").await;
     app.stop().await;
 }
+
+/// git sees a conflict when neighbouring lines change; combining by field
+/// settles it without a question.
+#[tokio::test]
+async fn neighbouring_fields_combine_without_a_question() {
+    let app = App::launch(with_origin()).await;
+    let parent = app.site.parent().expect("temp dir").to_path_buf();
+    git(
+        &parent,
+        &["clone", "-q", &app.origin.to_string_lossy(), "colleague"],
+    );
+    let colleague = parent.join("colleague");
+    git(&colleague, &["config", "user.name", "Colleague"]);
+    git(
+        &colleague,
+        &["config", "user.email", "colleague@galley.invalid"],
+    );
+    let page = colleague.join(AIDA);
+    let text = std::fs::read_to_string(&page).expect("read");
+    let theirs = text.replacen(
+        "website: https://example.org/aida-arena/",
+        "website: https://example.org/aida/",
+        1,
+    );
+    assert_ne!(theirs, text, "the fixture's website line");
+    std::fs::write(&page, theirs).expect("write");
+    git(
+        &colleague,
+        &["commit", "-q", "-am", "Colleague: new website"],
+    );
+    git(&colleague, &["push", "-q", "origin", "main"]);
+
+    edit_end_year_and_record(&app, "Mine: end year").await;
+    app.click("[data-testid='get-latest']").await;
+    let view = app.text_of("[data-testid='conflicts']").await;
+    assert!(view.contains("Everything fits together"), "{view}");
+    app.screenshot("35-combined-by-field").await;
+    app.click("[data-testid='finish-merge']").await;
+    app.wait_for_status("Combined").await;
+    let file = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
+    assert!(file.lines().any(|l| l == "end: 2026"), "{file}");
+    assert!(
+        file.lines()
+            .any(|l| l == "website: https://example.org/aida/"),
+        "{file}"
+    );
+    assert_eq!(git(&app.site, &["status", "--porcelain"]).trim(), "");
+    app.stop().await;
+}

@@ -5,6 +5,7 @@
 //! It is *not* the place for windows, events, file watching (`galley-watch`) or
 //! git (`galley-git`): those crates depend on this one, never the other way.
 
+pub mod conflict;
 pub mod document;
 pub mod frontmatter;
 pub mod journal;

@@ -13,7 +13,10 @@ pub fn watch_site(state: &AppState, root: &std::path::Path) {
     state.set_watcher(None);
     state.set_repo(galley_git::SiteRepo::open(root).ok());
     match galley_watch::Watcher::start(root, move |changes| {
-        let notice = changes.watch_mode.as_ref().and_then(galley_watch::WatchMode::message);
+        let notice = changes
+            .watch_mode
+            .as_ref()
+            .and_then(galley_watch::WatchMode::message);
         AppState::emit(&sink, AppEvent::SiteChanged { changes, notice });
     }) {
         Ok(watcher) => state.set_watcher(Some(watcher)),

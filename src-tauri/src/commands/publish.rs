@@ -4,6 +4,7 @@
 
 use crate::ipc::{IpcError, MergeView};
 use crate::state::AppState;
+use galley_core::conflict::{resolve_conflict, Resolution};
 use galley_core::page::LoadedPage;
 use galley_core::review::{review_changes, suggest_message, ChangeReview};
 use galley_git::{
@@ -152,38 +153,45 @@ pub fn open_conflicts(state: State<'_, AppState>) -> Result<MergeView, IpcError>
     ))
 }
 
-/// Finishes a merge: for each clashing page, the editor's chosen side.
+/// Finishes a merge with the editor's answer for each page: keep one version
+/// whole, or combine both field by field with a choice per clash.
 #[tauri::command]
 pub fn resolve_conflicts(
     state: State<'_, AppState>,
-    keep: Vec<(String, String)>,
+    resolutions: Vec<(String, Resolution)>,
     message: String,
 ) -> Result<CommitInfo, IpcError> {
     let site = state.site().ok_or_else(IpcError::no_site)?;
-    let conflicts = galley_git::conflicts(&site.root)?;
-    let mut resolutions = Vec::new();
-    for conflict in conflicts {
-        let side = keep
+    let dialect = site.generator.dialect();
+    let mut settled = Vec::new();
+    for conflict in galley_git::conflicts(&site.root)? {
+        let resolution = resolutions
             .iter()
             .find(|(path, _)| *path == conflict.path)
-            .map(|(_, side)| side.as_str())
+            .map(|(_, r)| r)
             .ok_or_else(|| {
                 IpcError::new(
                     "unresolved",
                     format!("Choose a version for \"{}\" first.", conflict.path),
                 )
             })?;
-        let bytes = match side {
-            "mine" => conflict.ours,
-            _ => conflict.theirs,
-        };
-        resolutions.push((conflict.path, bytes.unwrap_or_default()));
+        let bytes = resolve_conflict(
+            conflict.base.as_deref(),
+            conflict.ours.as_deref(),
+            conflict.theirs.as_deref(),
+            dialect,
+            resolution,
+        )
+        .map_err(|e| IpcError::new("invalid_field", e))?
+        .ok_or_else(|| {
+            IpcError::new(
+                "unresolved",
+                "Keeping a deleted page is not possible yet: keep the other version.",
+            )
+        })?;
+        settled.push((conflict.path, bytes));
     }
-    Ok(galley_git::complete_merge(
-        &site.root,
-        &resolutions,
-        &message,
-    )?)
+    Ok(galley_git::complete_merge(&site.root, &settled, &message)?)
 }
 
 /// Abandons an open merge, restoring everything as it was before.

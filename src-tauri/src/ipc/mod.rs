@@ -81,6 +81,10 @@ pub struct ConflictView {
     pub mine: Option<galley_core::review::PageReview>,
     /// What was changed on the remote since the common version.
     pub theirs: Option<galley_core::review::PageReview>,
+    /// Both versions combined field by field: the clashes left to decide.
+    pub combined: Option<galley_core::merge::MergeOutcome>,
+    /// Why the versions cannot be combined (then one is kept whole).
+    pub combine_problem: Option<String>,
 }
 
 impl MergeView {
@@ -118,10 +122,22 @@ impl MergeView {
                                 dialect,
                             ))
                         };
+                        let combined = galley_core::conflict::combine_conflict(
+                            c.base.as_deref(),
+                            c.ours.as_deref(),
+                            c.theirs.as_deref(),
+                            dialect,
+                        );
+                        let (combined, combine_problem) = match combined {
+                            Ok(outcome) => (Some(outcome), None),
+                            Err(e) => (None, Some(e.to_string())),
+                        };
                         ConflictView {
                             title: galley_core::site::page_title(&c.path, title_bytes, dialect),
                             mine: side(&c.ours),
                             theirs: side(&c.theirs),
+                            combined,
+                            combine_problem,
                             path: c.path,
                         }
                     })

@@ -17,6 +17,7 @@ import type {
   Progress,
   Proposal,
   Published,
+  Resolution,
   SaveOutcome,
   SiteStatus,
   SiteView,
@@ -42,7 +43,7 @@ export interface Backend {
   restoreVersion(commit: string, path: string): Promise<void>;
   syncSite(onProgress: (p: Progress) => void): Promise<MergeView>;
   openConflicts(): Promise<MergeView>;
-  resolveConflicts(keep: [string, "mine" | "theirs"][], message: string): Promise<CommitInfo>;
+  resolveConflicts(resolutions: [string, Resolution][], message: string): Promise<CommitInfo>;
   abandonMerge(): Promise<void>;
   publishSite(onProgress: (p: Progress) => void): Promise<Published>;
   proposeReview(message: string, paths: string[], onProgress: (p: Progress) => void): Promise<Proposal>;
@@ -107,7 +108,7 @@ export const tauriBackend: Backend = {
   restoreVersion: (commit, path) => invoke("restore_version", { commit, path }),
   syncSite: (onProgress) => invoke("sync_site", { progress: progressChannel(onProgress) }),
   openConflicts: () => invoke("open_conflicts"),
-  resolveConflicts: (keep, message) => invoke("resolve_conflicts", { keep, message }),
+  resolveConflicts: (resolutions, message) => invoke("resolve_conflicts", { resolutions, message }),
   abandonMerge: () => invoke("abandon_merge"),
   publishSite: (onProgress) => invoke("publish_site", { progress: progressChannel(onProgress) }),
   proposeReview: (message, paths, onProgress) =>

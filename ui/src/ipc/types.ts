@@ -126,7 +126,11 @@ export interface ConflictView {
   title: string;
   mine: PageReview | null;
   theirs: PageReview | null;
+  combined: MergeOutcome | null;
+  combine_problem: string | null;
 }
+
+export type Resolution = { kind: "mine" } | { kind: "theirs" } | { kind: "combine"; choices: Choice[] };
 
 export interface MergeView {
   outcome: "up_to_date" | "fast_forwarded" | "merged" | "conflicts";
