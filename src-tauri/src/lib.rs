@@ -9,6 +9,7 @@ mod ipc;
 mod protocol;
 mod recent;
 mod state;
+mod tokens;
 
 use state::AppState;
 use tauri::{Manager, Runtime};

@@ -14,6 +14,7 @@ const APT_PACKAGES: &[&str] = &[
     "libgtk-3-dev",
     "librsvg2-dev",
     "libxdo-dev",
+    "libdbus-1-dev",
     "xvfb",
     "xauth",
     "dbus",

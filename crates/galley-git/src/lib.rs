@@ -36,7 +36,7 @@ pub use identity::{identity, set_identity};
 pub use merge::{abort_merge, complete_merge, conflicts, Conflict};
 pub use propose::{branch_name_for, propose_for_review, review_url, Proposal};
 pub use publish::{publish, Published};
-pub use remote::Progress;
+pub use remote::{publish_host, Progress};
 pub use site_repo::SiteRepo;
 pub use status::{changed_paths, status, status_of_paths, FileChange, SiteStatus, StatusEntry};
 pub use sync::{sync, SyncOutcome};

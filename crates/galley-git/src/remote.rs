@@ -85,6 +85,15 @@ pub(crate) fn target(site: &SiteRepo) -> Result<Target, GitError> {
     })
 }
 
+/// The host (with port) the current branch publishes to — the key under which
+/// an HTTPS token is kept. `None` for remotes reached by path.
+pub fn publish_host(site: &std::path::Path) -> Result<Option<String>, GitError> {
+    let site = SiteRepo::open(site)?;
+    let target = target(&site)?;
+    let remote = site.repo.find_remote(&target.remote)?;
+    Ok(remote.url().ok().and_then(crate::credentials::remote_host))
+}
+
 /// What one network operation learned besides success or failure.
 #[derive(Default)]
 pub(crate) struct Session {

@@ -20,13 +20,23 @@ pub fn commit_changes(
     Ok(galley_git::commit_paths(&site.root, &paths, &message)?)
 }
 
-/// Remembers the HTTPS token the editor typed for publishing, for this session.
+/// Where a typed token went.
+#[derive(Debug, serde::Serialize)]
+pub struct TokenSaved {
+    /// False when the OS keychain was not available: the token then lasts
+    /// only until Galley closes.
+    pub in_keychain: bool,
+}
+
+/// Takes the HTTPS token the editor typed for publishing: kept for this
+/// session and in the OS keychain for the site's host.
 #[tauri::command]
 pub fn set_https_token(
     state: State<'_, AppState>,
     username: String,
     token: String,
-) -> Result<(), IpcError> {
+) -> Result<TokenSaved, IpcError> {
+    use galley_git::TokenStore;
     if token.trim().is_empty() {
         return Err(IpcError::new(
             "invalid_field",
@@ -38,6 +48,12 @@ pub fn set_https_token(
     } else {
         username
     };
-    state.set_https_token(galley_git::HttpsToken { username, token });
-    Ok(())
+    let token = galley_git::HttpsToken { username, token };
+    state.set_https_token(token.clone());
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    let in_keychain = match galley_git::publish_host(&site.root) {
+        Ok(Some(host)) => crate::tokens::KeychainTokens.save(&host, token).is_ok(),
+        _ => false,
+    };
+    Ok(TokenSaved { in_keychain })
 }

@@ -115,10 +115,29 @@ pub fn restore_version(
     Ok(galley_git::restore_version(&site.root, &commit, &path)?)
 }
 
-fn credentials(state: &AppState) -> Credentials {
-    match state.https_token() {
+/// Sign-in for network operations: the token typed this session, else the one
+/// in the keychain for the site's host, then ssh-agent, keys and git's helpers.
+fn credentials(state: &AppState, root: &std::path::Path) -> Credentials {
+    use galley_git::TokenStore;
+    let token = state.https_token().or_else(|| {
+        galley_git::publish_host(root)
+            .ok()
+            .flatten()
+            .and_then(|host| crate::tokens::KeychainTokens.token_for(&host))
+    });
+    match token {
         Some(token) => Credentials::system().with_token(token),
         None => Credentials::system(),
+    }
+}
+
+/// A refused token is not offered again: it is dropped from the keychain.
+fn forget_refused_token(result: &Result<impl Sized, galley_git::GitError>, root: &std::path::Path) {
+    use galley_git::TokenStore;
+    if matches!(result, Err(galley_git::GitError::Credentials)) {
+        if let Ok(Some(host)) = galley_git::publish_host(root) {
+            let _ = crate::tokens::KeychainTokens.forget(&host);
+        }
     }
 }
 
@@ -129,12 +148,13 @@ pub async fn sync_site(
     progress: Channel<Progress>,
 ) -> Result<MergeView, IpcError> {
     let site = state.site().ok_or_else(IpcError::no_site)?;
-    let creds = credentials(&state);
+    let creds = credentials(&state, &site.root);
     let outcome = tauri::async_runtime::spawn_blocking(move || {
-        galley_git::sync(&site.root, &creds, &mut |p| {
+        let result = galley_git::sync(&site.root, &creds, &mut |p| {
             let _ = progress.send(p);
-        })
-        .map(|o| (o, site))
+        });
+        forget_refused_token(&result, &site.root);
+        result.map(|o| (o, site))
     })
     .await
     .map_err(|e| IpcError::new("io", e))??;
@@ -208,11 +228,13 @@ pub async fn publish_site(
     progress: Channel<Progress>,
 ) -> Result<Published, IpcError> {
     let site = state.site().ok_or_else(IpcError::no_site)?;
-    let creds = credentials(&state);
+    let creds = credentials(&state, &site.root);
     tauri::async_runtime::spawn_blocking(move || {
-        galley_git::publish(&site.root, &creds, &mut |p| {
+        let result = galley_git::publish(&site.root, &creds, &mut |p| {
             let _ = progress.send(p);
-        })
+        });
+        forget_refused_token(&result, &site.root);
+        result
     })
     .await
     .map_err(|e| IpcError::new("io", e))?
@@ -229,7 +251,7 @@ pub async fn propose_review(
     progress: Channel<Progress>,
 ) -> Result<Proposal, IpcError> {
     let site = state.site().ok_or_else(IpcError::no_site)?;
-    let creds = credentials(&state);
+    let creds = credentials(&state, &site.root);
     tauri::async_runtime::spawn_blocking(move || {
         galley_git::propose_for_review(&site.root, &paths, &message, &creds, &mut |p| {
             let _ = progress.send(p);

@@ -49,7 +49,7 @@ export interface Backend {
   proposeReview(message: string, paths: string[], onProgress: (p: Progress) => void): Promise<Proposal>;
   gitIdentity(): Promise<[string, string] | null>;
   setGitIdentity(name: string, email: string): Promise<void>;
-  setHttpsToken(username: string, token: string): Promise<void>;
+  setHttpsToken(username: string, token: string): Promise<{ in_keychain: boolean }>;
   openExternal(url: string): Promise<void>;
   subscribe(onEvent: (event: AppEvent) => void): Promise<void>;
   setUnsaved(count: number): Promise<void>;
