@@ -13,4 +13,6 @@ pub mod page;
 pub mod paths;
 pub mod preview;
 pub mod save;
+pub mod schema;
 pub mod site;
+pub mod validate;
