@@ -15,4 +15,6 @@ pub mod paths;
 pub mod preview;
 pub mod review;
 pub mod save;
+pub mod schema;
 pub mod site;
+pub mod validate;

@@ -1,24 +1,48 @@
 //! The site model: which generator a folder is built with, its collections and
-//! its pages, each with the title an editor recognises.
+//! its pages, each with the title an editor recognises, plus what the schema and
+//! validation need from each page.
 //!
-//! Opening reads every page once, in parallel, and keeps only what the page
-//! list needs; the editor re-reads a page from disk when it is opened, so the
-//! index never holds stale bodies.
+//! Opening lists the folder once, then reads every page exactly once, in parallel,
+//! keeping its typed fields and field positions (not its text). With a cache folder
+//! ([`OpenOptions::cache_dir`]) a re-open reads only pages whose size or modification
+//! time changed. The editor still re-reads a page from disk when it opens it, so the
+//! index never hands out stale bodies.
+//!
+//! It is *not* a build: permalinks, Liquid and Hugo's cascades are kept or ignored,
+//! never evaluated.
+
+mod cache;
+mod config;
+mod record;
+mod walk;
+
+pub use config::{
+    detect_generator, load_config, read_yaml_file, CollectionConfig, FrontMatterDefault,
+    SiteConfig, HUGO_CONFIGS, HUGO_LEGACY_CONFIGS, JEKYLL_CONFIGS,
+};
+pub use record::{
+    file_title, record_from_bytes, record_from_document, title_of, PageRecord, Stamp,
+};
+pub use walk::{is_page_name, PAGE_EXTENSIONS};
 
 use crate::document::Document;
 use crate::frontmatter::{Dialect, Value};
+use crate::schema::{apply_settings, infer, CollectionSchema, SchemaSettings};
+use crate::validate::{check_page, PageInput, Problem};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 /// The static site generator a folder is built with; it decides how front
 /// matter is read (Jekyll's YAML 1.1 vs Hugo's YAML 1.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Generator {
     /// `_config.yml` at the root.
     Jekyll,
-    /// `hugo.toml|yaml|json` or `config.toml` with a `content/` folder.
+    /// `hugo.toml|yaml|json`, or `config.*` with a `content/` folder.
     Hugo,
     /// Anything else: folders of Markdown.
     Plain,
@@ -43,6 +67,24 @@ pub struct Collection {
     pub label: String,
     /// Number of pages in it.
     pub page_count: usize,
+    /// The site-relative folder of its pages, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub folder: Option<String>,
+    /// The configured permalink pattern, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+}
+
+/// What role a page file plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    /// An ordinary page.
+    Page,
+    /// A Hugo leaf bundle's `index.md`, with its images beside it.
+    Bundle,
+    /// A Hugo section's (or the home page's) `_index.md`.
+    Section,
 }
 
 /// One page as the page list shows it.
@@ -54,6 +96,38 @@ pub struct PageSummary {
     pub collection: String,
     /// Front matter `title`, else the first heading, else the file name.
     pub title: String,
+    /// Page, bundle or section page.
+    pub kind: PageKind,
+    /// Whether the page has a problem that stops it being read (see [`Site::page_problems`]).
+    pub broken: bool,
+}
+
+/// How to open a site.
+#[derive(Debug, Clone, Default)]
+pub struct OpenOptions {
+    /// A folder for the index cache (e.g. the app's cache folder). With it, a re-open
+    /// reads only the pages that changed.
+    pub cache_dir: Option<PathBuf>,
+}
+
+/// How an open went, for tests and benchmarks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OpenStats {
+    /// Pages read from disk.
+    pub read: usize,
+    /// Pages taken from the cache.
+    pub cached: usize,
+}
+
+/// Where a reference to an image or file from a page leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reference {
+    /// To a file in the site.
+    Found,
+    /// To a file that is not in the site.
+    Missing,
+    /// Outside the site (a web address, a template expression): not checked.
+    External,
 }
 
 /// An opened site.
@@ -68,6 +142,25 @@ pub struct Site {
     pub collections: Vec<Collection>,
     /// Every page, sorted by collection, then title.
     pub pages: Vec<PageSummary>,
+    /// What the generator config says about pages.
+    #[serde(skip)]
+    pub config: SiteConfig,
+    /// How the open went.
+    #[serde(skip)]
+    pub stats: OpenStats,
+    /// Per page (same order as `pages`): what one read of it yielded.
+    #[serde(skip)]
+    records: Arc<Vec<PageRecord>>,
+    /// Every file of the site, site-relative, for checking references.
+    #[serde(skip)]
+    files: Arc<HashSet<String>>,
+    #[serde(skip)]
+    settings: Arc<SchemaSettings>,
+    #[serde(skip)]
+    config_problems: Arc<Vec<Problem>>,
+    /// Inferred on first use: a re-open that only lists pages does not pay for it.
+    #[serde(skip)]
+    schemas: Arc<OnceLock<Vec<CollectionSchema>>>,
 }
 
 /// Why a site could not be opened.
@@ -78,74 +171,184 @@ pub enum SiteError {
     NotAFolder(PathBuf),
 }
 
-/// Folders that hold build output, dependencies or git's records, never pages.
-const SKIPPED_FOLDERS: &[&str] = &[
-    ".git",
-    "_site",
-    "public",
-    "node_modules",
-    "vendor",
-    ".jekyll-cache",
-    ".sass-cache",
-    "resources",
-    "themes",
-    "target",
-];
+/// The site-relative form of `path` under `root`, with `/`.
+fn relative(root: &Path, path: &Path) -> Option<String> {
+    crate::paths::relative_to_root(root, path)
+}
 
-/// File endings that are pages.
-const PAGE_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd", "html"];
+/// Walks up from `path` (a file or folder) to the folder holding a Jekyll or Hugo
+/// config, so a single file is read with its site's dialect. `None` when there is none.
+pub fn find_site_root(path: &Path) -> Option<(PathBuf, Generator)> {
+    let start = path.canonicalize().ok()?;
+    let mut dir = if start.is_dir() {
+        Some(start.as_path())
+    } else {
+        start.parent()
+    };
+    while let Some(d) = dir {
+        match detect_generator(d).0 {
+            Generator::Plain => dir = d.parent(),
+            generator => return Some((d.to_path_buf(), generator)),
+        }
+    }
+    None
+}
+
+enum Outcome {
+    Cached(usize),
+    Read(Box<PageRecord>),
+    Gone,
+}
 
 impl Site {
     /// Opens the site in `root`: detects the generator and reads every page.
     pub fn open(root: &Path) -> Result<Site, SiteError> {
+        Site::open_with(root, &OpenOptions::default())
+    }
+
+    /// Opens the site in `root`, reusing (and refreshing) the index cache if one is given.
+    pub fn open_with(root: &Path, options: &OpenOptions) -> Result<Site, SiteError> {
         if !root.is_dir() {
             return Err(SiteError::NotAFolder(root.to_path_buf()));
         }
         let root = root
             .canonicalize()
             .map_err(|_| SiteError::NotAFolder(root.to_path_buf()))?;
-        let generator = detect_generator(&root);
-        let configured = configured_collections(&root, generator);
-        let files = page_files(&root);
-        let mut pages: Vec<PageSummary> = files
-            .par_iter()
-            .filter_map(|rel| {
-                let collection = collection_of(rel, generator, &configured)?;
-                let bytes = std::fs::read(root.join(rel)).ok()?;
-                // Jekyll only renders .html files that have front matter.
-                if rel.ends_with(".html") && !bytes.starts_with(b"---") {
-                    return None;
-                }
-                let title = page_title(rel, &bytes, generator.dialect());
-                Some(PageSummary {
-                    path: rel.clone(),
-                    collection,
-                    title,
-                })
+        let (generator, config_file) = detect_generator(&root);
+        let dialect = generator.dialect();
+        let (config, mut config_problems) = load_config(&root, generator, config_file.as_deref());
+        let (settings, settings_problems) = SchemaSettings::load(&root, generator);
+        config_problems.extend(settings_problems);
+        // Listing the folder waits on the disk, decoding the cache on the CPU: overlap them.
+        let (listing, cache_entries) = rayon::join(
+            || walk::list(&root, generator, &config),
+            || {
+                options
+                    .cache_dir
+                    .as_ref()
+                    .map(|dir| cache::load(dir, &root, dialect))
+                    .unwrap_or_default()
+            },
+        );
+        let bundles = bundle_folders(generator, &listing.pages);
+        let candidates: Vec<(String, PathBuf, String, PageKind)> = listing
+            .pages
+            .into_iter()
+            .filter_map(|(rel, abs)| {
+                let (collection, kind) = classify(&rel, generator, &config, &bundles)?;
+                Some((rel, abs, collection, kind))
             })
             .collect();
-        let order = |id: &str| {
-            configured
-                .iter()
-                .position(|c| c == id)
-                .unwrap_or(usize::MAX)
-        };
-        pages.sort_by(|a, b| {
-            order(&a.collection)
-                .cmp(&order(&b.collection))
+
+        let mut cached: Vec<Option<PageRecord>> = Vec::new();
+        let mut cache_index: HashMap<String, usize> = HashMap::new();
+        for (rel, record) in cache_entries {
+            cache_index.insert(rel, cached.len());
+            cached.push(Some(record));
+        }
+        let outcomes: Vec<Outcome> = candidates
+            .par_iter()
+            .map(|(rel, abs, _, _)| {
+                if let Some(&i) = cache_index.get(rel) {
+                    let fresh = std::fs::symlink_metadata(abs).ok().map(|m| Stamp::of(&m));
+                    if cached[i].as_ref().map(|r| r.stamp) == fresh {
+                        return Outcome::Cached(i);
+                    }
+                }
+                match record::read_page(rel, abs, dialect) {
+                    Some(r) => Outcome::Read(Box::new(r)),
+                    None => Outcome::Gone,
+                }
+            })
+            .collect();
+        let mut stats = OpenStats::default();
+        let mut entries: Vec<(PageSummary, PageRecord)> = Vec::with_capacity(candidates.len());
+        let mut not_pages: Vec<(String, PageRecord)> = Vec::new();
+        for ((rel, _, collection, kind), outcome) in candidates.into_iter().zip(outcomes) {
+            let record = match outcome {
+                Outcome::Cached(i) => match cached[i].take() {
+                    Some(r) => {
+                        stats.cached += 1;
+                        r
+                    }
+                    None => continue,
+                },
+                Outcome::Read(r) => {
+                    stats.read += 1;
+                    *r
+                }
+                Outcome::Gone => continue,
+            };
+            // Jekyll copies .html files without front matter as they are: not pages
+            // (but remembered in the cache, so a re-open does not read them again).
+            if generator == Generator::Jekyll && rel.ends_with(".html") && record.format.is_none() {
+                not_pages.push((rel, record));
+                continue;
+            }
+            let summary = PageSummary {
+                title: record.title.clone(),
+                broken: record.fields.is_none(),
+                path: rel,
+                collection,
+                kind,
+            };
+            entries.push((summary, record));
+        }
+        let order: HashMap<&str, usize> = config
+            .collections
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let rank = |id: &str| order.get(id).copied().unwrap_or(usize::MAX);
+        entries.sort_by(|(a, _), (b, _)| {
+            rank(&a.collection)
+                .cmp(&rank(&b.collection))
+                .then_with(|| (a.collection == "pages").cmp(&(b.collection == "pages")))
                 .then_with(|| a.collection.cmp(&b.collection))
+                .then_with(|| (a.kind != PageKind::Section).cmp(&(b.kind != PageKind::Section)))
                 .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
                 .then_with(|| a.path.cmp(&b.path))
         });
+        let (pages, records): (Vec<PageSummary>, Vec<PageRecord>) = entries.into_iter().unzip();
+
+        if let Some(dir) = &options.cache_dir {
+            if stats.read > 0 || stats.cached != cache_index.len() {
+                cache::store(
+                    dir,
+                    &root,
+                    dialect,
+                    pages
+                        .iter()
+                        .map(|p| p.path.as_str())
+                        .zip(records.iter())
+                        .chain(not_pages.iter().map(|(rel, r)| (rel.as_str(), r))),
+                );
+            }
+        }
+
         let mut collections: Vec<Collection> = Vec::new();
         for page in &pages {
             match collections.last_mut() {
                 Some(last) if last.id == page.collection => last.page_count += 1,
-                _ => collections.push(Collection {
-                    id: page.collection.clone(),
-                    label: label_for(&page.collection),
-                    page_count: 1,
-                }),
+                _ => {
+                    let configured = config.collections.iter().find(|c| c.id == page.collection);
+                    let label = settings
+                        .for_collection(&page.collection)
+                        .filter_map(|s| s.label.clone())
+                        .last()
+                        .unwrap_or_else(|| label_for(&page.collection));
+                    collections.push(Collection {
+                        id: page.collection.clone(),
+                        label,
+                        page_count: 1,
+                        folder: configured.map(|c| c.folder.clone()).or_else(|| {
+                            (generator == Generator::Hugo && page.collection != "pages")
+                                .then(|| format!("{}/{}", config.content_dir, page.collection))
+                        }),
+                        permalink: configured.and_then(|c| c.permalink.clone()),
+                    });
+                }
             }
         }
         Ok(Site {
@@ -153,117 +356,411 @@ impl Site {
             generator,
             collections,
             pages,
+            config,
+            stats,
+            records: Arc::new(records),
+            files: Arc::new(listing.files),
+            settings: Arc::new(settings),
+            config_problems: Arc::new(config_problems),
+            schemas: Arc::new(OnceLock::new()),
         })
     }
-}
 
-fn detect_generator(root: &Path) -> Generator {
-    if root.join("_config.yml").is_file() || root.join("_config.yaml").is_file() {
-        return Generator::Jekyll;
+    /// The index of a page in [`Site::pages`].
+    pub fn page_index(&self, rel: &str) -> Option<usize> {
+        self.pages.iter().position(|p| p.path == rel)
     }
-    let hugo_config = [
-        "hugo.toml",
-        "hugo.yaml",
-        "hugo.yml",
-        "hugo.json",
-        "config.toml",
-    ];
-    if hugo_config.iter().any(|f| root.join(f).is_file()) && root.join("content").is_dir() {
-        return Generator::Hugo;
-    }
-    Generator::Plain
-}
 
-/// Collection ids named in the generator's config, in the config's order.
-fn configured_collections(root: &Path, generator: Generator) -> Vec<String> {
-    if generator != Generator::Jekyll {
-        return Vec::new();
+    /// What the index holds about the page at `index`.
+    pub fn record(&self, index: usize) -> Option<&PageRecord> {
+        self.records.get(index)
     }
-    let Ok(text) = std::fs::read_to_string(root.join("_config.yml")) else {
-        return Vec::new();
-    };
-    // The config is plain YAML; reading it as front matter reuses the engine.
-    let wrapped = format!("---\n{text}\n---\n");
-    let Ok(doc) = Document::parse(wrapped.as_bytes(), Dialect::Yaml11) else {
-        return Vec::new();
-    };
-    let mut ids = match doc.fields() {
-        Ok(Value::Map(entries)) => entries
+
+    /// A page's own fields, as read when the site was opened; `None` when the page is
+    /// not in the site or its front matter cannot be read.
+    pub fn fields(&self, rel: &str) -> Option<&Value> {
+        self.records.get(self.page_index(rel)?)?.fields.as_ref()
+    }
+
+    /// A page's fields as the generator sees them: Jekyll's `defaults` whose scope
+    /// matches the page, overridden by the page's own fields.
+    pub fn effective_fields(&self, rel: &str) -> Option<Value> {
+        let index = self.page_index(rel)?;
+        let own = self.records.get(index)?.fields.as_ref()?;
+        let collection = &self.pages[index].collection;
+        let mut matching: Vec<(usize, &FrontMatterDefault)> = self
+            .config
+            .defaults
             .iter()
-            .find(|(k, _)| k == "collections")
-            .map(|(_, v)| match v {
-                Value::Map(items) => items.iter().map(|(k, _)| k.clone()).collect(),
-                Value::List(items) => items
-                    .iter()
-                    .filter_map(|i| match i {
-                        Value::String(s) => Some(s.clone()),
-                        _ => None,
-                    })
-                    .collect(),
-                _ => Vec::new(),
+            .enumerate()
+            .filter(|(_, d)| {
+                d.kind.as_deref().is_none_or(|k| k == collection) && scope_matches(&d.path, rel)
             })
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    ids.push("posts".to_owned());
-    ids
+            .collect();
+        // As Jekyll: a longer path wins, then a scope naming a type, then the later entry.
+        matching.sort_by_key(|(i, d)| (d.path.len(), d.kind.is_some(), *i));
+        let mut merged = Value::Map(Vec::new());
+        for (_, d) in matching {
+            deep_merge(&mut merged, &d.values);
+        }
+        deep_merge(&mut merged, own);
+        Some(merged)
+    }
+
+    /// The inferred-and-configured schema of every collection, in collection order.
+    pub fn schemas(&self) -> &[CollectionSchema] {
+        self.schemas.get_or_init(|| {
+            self.collections
+                .par_iter()
+                .map(|c| self.infer_schema(c))
+                .collect()
+        })
+    }
+
+    /// The schema of one collection.
+    pub fn schema(&self, collection: &str) -> Option<&CollectionSchema> {
+        self.schemas().iter().find(|s| s.collection == collection)
+    }
+
+    fn infer_schema(&self, collection: &Collection) -> CollectionSchema {
+        let pages: Vec<(&str, Option<&Value>)> = self
+            .pages
+            .iter()
+            .zip(self.records.iter())
+            .filter(|(p, _)| p.collection == collection.id && p.kind != PageKind::Section)
+            .map(|(p, r)| (p.path.as_str(), r.fields.as_ref()))
+            .collect();
+        let mut schema = infer(
+            &collection.id,
+            &collection.label,
+            &pages,
+            &|page, reference| self.resolve_reference(page, reference),
+        );
+        for settings in self.settings.for_collection(&collection.id) {
+            apply_settings(&mut schema, settings);
+        }
+        schema
+    }
+
+    /// Problems in the site's own settings files (`_config.yml`, `.galley.yml`, Decap).
+    pub fn config_problems(&self) -> &[Problem] {
+        &self.config_problems
+    }
+
+    /// Every problem of the page at `index`: read problems, and the collection checks
+    /// when its fields can be read.
+    pub fn problems_at(&self, index: usize) -> Vec<Problem> {
+        let (Some(page), Some(record)) = (self.pages.get(index), self.records.get(index)) else {
+            return Vec::new();
+        };
+        let mut out = record.problems.clone();
+        if let Some(fields) = &record.fields {
+            let schema = (page.kind != PageKind::Section)
+                .then(|| self.schema(&page.collection))
+                .flatten();
+            out.extend(check_page(
+                schema,
+                &PageInput {
+                    path: &page.path,
+                    fields,
+                    positions: &record.positions,
+                    front_matter_line: record.front_matter_line,
+                },
+                &|reference| self.resolve_reference(&page.path, reference),
+            ));
+        }
+        out
+    }
+
+    /// Every problem of one page as last read, or nothing if it is not a page of the site.
+    pub fn page_problems(&self, rel: &str) -> Vec<Problem> {
+        self.page_index(rel)
+            .map(|i| self.problems_at(i))
+            .unwrap_or_default()
+    }
+
+    /// The problems of a page's *current text* (e.g. while it is being edited), checked
+    /// against its collection as indexed. `rel` need not be in the index yet (a new page
+    /// is checked against the collection its folder implies).
+    pub fn check_text(&self, rel: &str, bytes: &[u8]) -> Vec<Problem> {
+        let record = record_from_bytes(
+            rel,
+            bytes,
+            self.generator.dialect(),
+            Stamp {
+                secs: 0,
+                nanos: 0,
+                len: bytes.len() as u64,
+            },
+        );
+        self.check_record(rel, &record)
+    }
+
+    /// Like [`Site::check_text`] for an already parsed document.
+    pub fn check_document(&self, rel: &str, doc: &Document) -> Vec<Problem> {
+        let record = record_from_document(
+            rel,
+            doc,
+            Stamp {
+                secs: 0,
+                nanos: 0,
+                len: 0,
+            },
+        );
+        self.check_record(rel, &record)
+    }
+
+    fn check_record(&self, rel: &str, record: &PageRecord) -> Vec<Problem> {
+        let mut out = record.problems.clone();
+        if let Some(fields) = &record.fields {
+            let collection = self.collection_of(rel);
+            let schema = collection.as_deref().and_then(|c| self.schema(c));
+            out.extend(check_page(
+                schema,
+                &PageInput {
+                    path: rel,
+                    fields,
+                    positions: &record.positions,
+                    front_matter_line: record.front_matter_line,
+                },
+                &|reference| self.resolve_reference(rel, reference),
+            ));
+        }
+        out
+    }
+
+    /// The collection a page at `rel` belongs (or would belong) to; `None` when the
+    /// path is not a page of this site (a layout, an include, a data file…).
+    pub fn collection_of(&self, rel: &str) -> Option<String> {
+        if let Some(i) = self.page_index(rel) {
+            return Some(self.pages[i].collection.clone());
+        }
+        classify(rel, self.generator, &self.config, &HashSet::new()).map(|(c, _)| c)
+    }
+
+    /// Where a reference from page `page` (site-relative) leads: `/assets/x.png` from
+    /// the site root (Hugo: also `static/` and `assets/`), `cover.jpg` beside the page
+    /// (bundles) or from the root. Web addresses and template expressions are external.
+    pub fn resolve_reference(&self, page: &str, reference: &str) -> Reference {
+        let r = reference.trim();
+        if r.is_empty()
+            || r.contains("://")
+            || r.starts_with("//")
+            || r.starts_with("data:")
+            || r.starts_with("mailto:")
+            || r.contains("{{")
+            || r.contains("{%")
+        {
+            return Reference::External;
+        }
+        let r = r.split(['?', '#']).next().unwrap_or(r);
+        let r = percent_decode(r);
+        let mut candidates: Vec<String> = Vec::new();
+        if let Some(abs) = r.strip_prefix('/') {
+            candidates.push(abs.to_owned());
+            let base = self.config.baseurl.trim_start_matches('/');
+            if !base.is_empty() {
+                if let Some(rest) = abs.strip_prefix(base) {
+                    candidates.push(rest.trim_start_matches('/').to_owned());
+                }
+            }
+        } else {
+            let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
+            candidates.push(if dir.is_empty() {
+                r.clone()
+            } else {
+                format!("{dir}/{r}")
+            });
+            candidates.push(r.clone());
+        }
+        if self.generator == Generator::Hugo {
+            let roots = ["static", "assets", self.config.content_dir.as_str()];
+            let extra: Vec<String> = candidates
+                .iter()
+                .flat_map(|c| roots.iter().map(move |root| format!("{root}/{c}")))
+                .collect();
+            candidates.extend(extra);
+        }
+        if candidates
+            .iter()
+            .filter_map(|c| normalize(c))
+            .any(|c| self.files.contains(&c))
+        {
+            Reference::Found
+        } else {
+            Reference::Missing
+        }
+    }
+
+    /// Whether a site-relative file exists in the site (as listed when it was opened).
+    pub fn has_file(&self, rel: &str) -> bool {
+        self.files.contains(rel)
+    }
 }
 
-/// Every candidate page file, site-relative, skipping output and dependency folders.
-fn page_files(root: &Path) -> Vec<String> {
-    walkdir::WalkDir::new(root)
-        .follow_links(false)
-        .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0
-                || !(e.file_type().is_dir()
-                    && e.file_name()
-                        .to_str()
-                        .is_none_or(|n| SKIPPED_FOLDERS.contains(&n)))
+/// `a/./b/../c` → `a/c`; `None` if it climbs out of the root.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// `%20` → space, so `my%20image.png` finds `my image.png`.
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+/// Whether Jekyll's `scope.path` covers `rel`: empty covers all; otherwise a prefix
+/// of folders, where `*` in a part matches any name.
+fn scope_matches(scope: &str, rel: &str) -> bool {
+    if scope.is_empty() {
+        return true;
+    }
+    let mut rel_parts = rel.split('/');
+    for pattern in scope.split('/') {
+        let Some(part) = rel_parts.next() else {
+            return false;
+        };
+        if !glob_part(pattern, part) {
+            return false;
+        }
+    }
+    true
+}
+
+fn glob_part(pattern: &str, text: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == text,
+        Some((prefix, rest)) => {
+            let Some(tail) = text.strip_prefix(prefix) else {
+                return false;
+            };
+            if rest.is_empty() {
+                return true;
+            }
+            (0..=tail.len())
+                .filter(|i| tail.is_char_boundary(*i))
+                .any(|i| glob_part(rest, &tail[i..]))
+        }
+    }
+}
+
+/// Jekyll's deep merge: maps merge key by key, anything else is replaced.
+fn deep_merge(base: &mut Value, over: &Value) {
+    match (base, over) {
+        (Value::Map(base_entries), Value::Map(over_entries)) => {
+            for (k, v) in over_entries {
+                match base_entries.iter_mut().find(|(bk, _)| bk == k) {
+                    Some((_, bv)) => deep_merge(bv, v),
+                    None => base_entries.push((k.clone(), v.clone())),
+                }
+            }
+        }
+        (base, over) => *base = over.clone(),
+    }
+}
+
+/// Hugo leaf bundles: folders with an `index.md` (whose other Markdown files are the
+/// bundle's resources, not pages).
+fn bundle_folders(generator: Generator, pages: &[(String, PathBuf)]) -> HashSet<String> {
+    if generator != Generator::Hugo {
+        return HashSet::new();
+    }
+    pages
+        .iter()
+        .filter_map(|(rel, _)| {
+            let (dir, name) = rel.rsplit_once('/')?;
+            let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+            (stem == "index").then(|| dir.to_owned())
         })
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            e.path()
-                .extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| PAGE_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
-        })
-        .filter_map(|e| crate::paths::relative_to_root(root, e.path()))
         .collect()
 }
 
-/// Which collection a page belongs to, or `None` when it is not a page
-/// (layouts, includes, a README at the root of a Jekyll site's data…).
-fn collection_of(rel: &str, generator: Generator, configured: &[String]) -> Option<String> {
-    let first = rel.split('/').next().unwrap_or(rel);
-    let nested = rel.contains('/');
+/// Which collection a page belongs to and what kind of page it is, or `None` when
+/// the file is not a page (layouts, includes, a README, a bundle's resources…).
+fn classify(
+    rel: &str,
+    generator: Generator,
+    config: &SiteConfig,
+    bundles: &HashSet<String>,
+) -> Option<(String, PageKind)> {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     match generator {
         Generator::Jekyll => {
-            if let Some(name) = first.strip_prefix('_').filter(|_| nested) {
-                configured.iter().find(|c| *c == name).cloned()
-            } else if rel.split('/').any(|part| part.starts_with(['_', '.'])) {
-                None
-            } else if rel.eq_ignore_ascii_case("README.md") {
-                None
-            } else {
-                Some("pages".to_owned())
+            if name.starts_with(['_', '.', '#']) || name.ends_with('~') {
+                return None;
             }
+            if let Some(c) = config
+                .collections
+                .iter()
+                .find(|c| rel.starts_with(&c.folder) && rel[c.folder.len()..].starts_with('/'))
+            {
+                return Some((c.id.clone(), PageKind::Page));
+            }
+            // Underscore and dot folders are Jekyll's own (layouts, includes, data…);
+            // a README or licence at the root documents the repository, not the site.
+            let special = rel.split('/').any(|part| part.starts_with(['_', '.']))
+                || ["README.md", "LICENSE.md", "CHANGELOG.md"]
+                    .iter()
+                    .any(|n| rel.eq_ignore_ascii_case(n));
+            (!special).then(|| ("pages".to_owned(), PageKind::Page))
         }
         Generator::Hugo => {
-            let inside = rel.strip_prefix("content/")?;
+            let inside = rel
+                .strip_prefix(config.content_dir.as_str())
+                .and_then(|r| r.strip_prefix('/'))?;
+            let dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
+            // A file inside a bundle (other than its index) is a resource, not a page.
+            if stem != "index"
+                && bundles
+                    .iter()
+                    .any(|b| dir == b || dir.starts_with(&format!("{b}/")))
+            {
+                return None;
+            }
+            let kind = match stem {
+                "_index" => PageKind::Section,
+                "index" => PageKind::Bundle,
+                _ => PageKind::Page,
+            };
             match inside.split_once('/') {
-                Some((section, _)) => Some(section.to_owned()),
-                None => Some("pages".to_owned()),
+                Some((section, _)) => Some((section.to_owned(), kind)),
+                None => Some(("pages".to_owned(), kind)),
             }
         }
         Generator::Plain => {
             if rel.split('/').any(|part| part.starts_with('.')) {
                 None
-            } else if nested {
-                Some(first.trim_start_matches('_').to_owned())
+            } else if let Some((first, _)) = rel.split_once('/') {
+                Some((first.trim_start_matches('_').to_owned(), PageKind::Page))
             } else {
-                Some("pages".to_owned())
+                Some(("pages".to_owned(), PageKind::Page))
             }
         }
     }
@@ -281,113 +778,37 @@ pub fn label_for(id: &str) -> String {
 
 /// Front matter `title`, else the first Markdown heading, else the file name.
 pub fn page_title(rel: &str, bytes: &[u8], dialect: Dialect) -> String {
-    let stem = || {
-        let name = rel.rsplit('/').next().unwrap_or(rel);
-        let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-        if stem == "index" || stem == "_index" {
-            // A bundle or section: its folder names it.
-            rel.rsplit('/').nth(1).unwrap_or(stem).to_owned()
-        } else {
-            stem.to_owned()
-        }
-    };
-    let Ok(doc) = Document::parse(bytes, dialect) else {
-        return stem();
-    };
-    if let Ok(Value::Map(entries)) = doc.fields() {
-        if let Some((_, value)) = entries.iter().find(|(k, _)| k == "title") {
-            let text = match value {
-                Value::String(s) => s.trim().to_owned(),
-                Value::Int(i) => i.to_string(),
-                Value::Float(f) => f.to_string(),
-                _ => String::new(),
-            };
-            if !text.is_empty() {
-                return text;
-            }
-        }
+    match Document::parse(bytes, dialect) {
+        Ok(doc) => title_of(rel, doc.fields().ok(), doc.body()),
+        Err(_) => file_title(rel),
     }
-    doc.body()
-        .lines()
-        .find_map(|line| {
-            let heading = line.trim_start().strip_prefix('#')?;
-            let heading = heading.trim_start_matches('#').trim();
-            let heading = heading.split(" {#").next().unwrap_or(heading).trim();
-            (!heading.is_empty()).then(|| heading.to_owned())
-        })
-        .unwrap_or_else(stem)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn write(root: &Path, rel: &str, text: &str) {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
-
-    #[test]
-    fn jekyll_collections_pages_and_titles() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let root = dir.path();
-        write(root, "_config.yml", "title: X\ncollections:\n  engagements:\n    output: true\n  people:\n    output: true\n");
-        write(
-            root,
-            "_engagements/aida.md",
-            "---\ntitle: AIDA\nprio: 1\n---\nBody\n",
-        );
-        write(
-            root,
-            "_engagements/b.md",
-            "---\nprio: 2\n---\n# Big Picture {#bp}\n",
-        );
-        write(root, "_people/x.md", "---\n---\nno title\n");
-        write(root, "about/index.md", "---\ntitle: About\n---\n");
-        write(root, "_layouts/default.html", "<html>{{ content }}</html>");
-        write(root, "_includes/note.md", "a note");
-        write(root, "_site/about/index.html", "---\n---\n");
-        write(root, "README.md", "# Readme");
-        let site = Site::open(root).expect("open");
-        assert_eq!(site.generator, Generator::Jekyll);
-        let titles: Vec<(&str, &str, &str)> = site
-            .pages
-            .iter()
-            .map(|p| (p.collection.as_str(), p.title.as_str(), p.path.as_str()))
-            .collect();
-        assert_eq!(
-            titles,
-            vec![
-                ("engagements", "AIDA", "_engagements/aida.md"),
-                ("engagements", "Big Picture", "_engagements/b.md"),
-                ("people", "x", "_people/x.md"),
-                ("pages", "About", "about/index.md"),
-            ]
-        );
-        assert_eq!(site.collections[0].label, "Engagements");
-        assert_eq!(site.collections[0].page_count, 2);
-    }
-
-    #[test]
-    fn hugo_sections() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let root = dir.path();
-        write(root, "hugo.toml", "title = 'x'\n");
-        write(root, "content/posts/a.md", "+++\ntitle = 'A post'\n+++\n");
-        write(root, "content/_index.md", "---\ntitle: Home\n---\n");
-        let site = Site::open(root).expect("open");
-        assert_eq!(site.generator, Generator::Hugo);
-        assert_eq!(site.pages.len(), 2);
-        assert!(site
-            .pages
-            .iter()
-            .any(|p| p.collection == "posts" && p.title == "A post"));
-    }
-
     #[test]
     fn labels() {
         assert_eq!(label_for("support-projects"), "Support projects");
         assert_eq!(label_for("pages"), "Pages");
+    }
+
+    #[test]
+    fn scopes_and_globs() {
+        assert!(scope_matches("", "a/b.md"));
+        assert!(scope_matches("_posts", "_posts/x.md"));
+        assert!(!scope_matches("_posts", "_postsx/x.md"));
+        assert!(scope_matches("docs/*/special.md", "docs/v1/special.md"));
+        assert!(scope_matches("pro*", "projects/a.md"));
+        assert!(!scope_matches("a/b", "a"));
+    }
+
+    #[test]
+    fn references_normalise() {
+        assert_eq!(normalize("a/./b/../c.png").as_deref(), Some("a/c.png"));
+        assert_eq!(normalize("../x"), None);
+        assert_eq!(percent_decode("my%20image.png"), "my image.png");
+        assert_eq!(percent_decode("100%"), "100%");
     }
 }

@@ -1,0 +1,188 @@
+//! What one read of a page yields for the index: its title, its typed fields, where
+//! each field's name is, and the problems that need nothing but the page itself.
+//! This is what the cache stores, so a re-open does not read the page again.
+
+use crate::document::Document;
+use crate::frontmatter::{Dialect, Format, Value};
+use crate::validate::{key_positions, not_utf8_problem, read_problems, KeyPosition, Problem};
+use std::io::Read;
+use std::path::Path;
+
+/// When and how big a file was when read; a cached record is reused only while both
+/// are unchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// Modification time, seconds since the epoch (negative before it).
+    pub secs: i64,
+    /// Modification time, nanoseconds within the second.
+    pub nanos: u32,
+    /// Size in bytes.
+    pub len: u64,
+}
+
+impl Stamp {
+    /// The stamp of a file's metadata.
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        let (secs, nanos) = match meta.modified() {
+            Ok(time) => match time.duration_since(std::time::UNIX_EPOCH) {
+                Ok(d) => (d.as_secs() as i64, d.subsec_nanos()),
+                Err(e) => (
+                    -(e.duration().as_secs() as i64),
+                    e.duration().subsec_nanos(),
+                ),
+            },
+            Err(_) => (0, 0),
+        };
+        Stamp {
+            secs,
+            nanos,
+            len: meta.len(),
+        }
+    }
+}
+
+/// Everything the index keeps about one page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageRecord {
+    /// The file's stamp when it was read.
+    pub stamp: Stamp,
+    /// The title the page list shows.
+    pub title: String,
+    /// The front matter syntax, if the page has front matter.
+    pub format: Option<Format>,
+    /// The fields, or `None` when they cannot be read (see `problems`).
+    pub fields: Option<Value>,
+    /// Where each field's name is in the file.
+    pub positions: Vec<KeyPosition>,
+    /// 1-based line where the front matter text starts.
+    pub front_matter_line: usize,
+    /// Problems of the page on its own (not UTF-8, malformed, duplicate keys).
+    pub problems: Vec<Problem>,
+}
+
+/// Reads and indexes one page; `None` when it cannot be read at all (it vanished, or
+/// permissions), in which case it is left out of the index.
+pub(crate) fn read_page(rel: &str, abs: &Path, dialect: Dialect) -> Option<PageRecord> {
+    let mut file = std::fs::File::open(abs).ok()?;
+    let meta = file.metadata().ok()?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    file.read_to_end(&mut bytes).ok()?;
+    Some(record_from_bytes(rel, &bytes, dialect, Stamp::of(&meta)))
+}
+
+/// Indexes a page from its bytes.
+pub fn record_from_bytes(rel: &str, bytes: &[u8], dialect: Dialect, stamp: Stamp) -> PageRecord {
+    match Document::parse(bytes, dialect) {
+        Ok(doc) => record_from_document(rel, &doc, stamp),
+        Err(_) => PageRecord {
+            stamp,
+            title: file_title(rel),
+            format: None,
+            fields: None,
+            positions: Vec::new(),
+            front_matter_line: 1,
+            problems: vec![not_utf8_problem(rel, bytes)],
+        },
+    }
+}
+
+/// Indexes a parsed page.
+pub fn record_from_document(rel: &str, doc: &Document, stamp: Stamp) -> PageRecord {
+    // The opening fence is one line; a BOM shares it.
+    let front_matter_line = if doc.format().is_some() { 2 } else { 1 };
+    let positions = doc
+        .format()
+        .map(|f| key_positions(doc.front_matter_text(), f, front_matter_line))
+        .unwrap_or_default();
+    let fields = doc.fields().ok().cloned();
+    PageRecord {
+        stamp,
+        title: title_of(rel, fields.as_ref(), doc.body()),
+        format: doc.format(),
+        fields,
+        positions,
+        front_matter_line,
+        problems: read_problems(rel, doc),
+    }
+}
+
+/// "2024-05-14-knee-mri.md" → "2024-05-14-knee-mri"; a bundle's `index.md` or a
+/// section's `_index.md` is named after its folder.
+pub fn file_title(rel: &str) -> String {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    if stem == "index" || stem == "_index" {
+        rel.rsplit('/').nth(1).unwrap_or(stem).to_owned()
+    } else {
+        stem.to_owned()
+    }
+}
+
+/// Front matter `title`, else the first Markdown heading, else the file name.
+pub fn title_of(rel: &str, fields: Option<&Value>, body: &str) -> String {
+    if let Some(value) = fields.and_then(|f| f.get_key("title")) {
+        let text = match value {
+            Value::String(s) => s.trim().to_owned(),
+            Value::Int(_)
+            | Value::Float(_)
+            | Value::Bool(_)
+            | Value::Date(_)
+            | Value::DateTime(_) => value.display_text(),
+            _ => String::new(),
+        };
+        if !text.is_empty() {
+            return text;
+        }
+    }
+    first_heading(body).unwrap_or_else(|| file_title(rel))
+}
+
+/// The first ATX heading (`# Title {#id}`) of a body, outside fenced code.
+fn first_heading(body: &str) -> Option<String> {
+    let mut in_fence = false;
+    for line in body.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence || line.len() - trimmed.len() > 3 {
+            continue;
+        }
+        let Some(rest) = trimmed.strip_prefix('#') else {
+            continue;
+        };
+        let rest = rest.trim_start_matches('#');
+        if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+            continue;
+        }
+        let heading = rest.trim().trim_end_matches('#').trim();
+        let heading = heading.split(" {").next().unwrap_or(heading).trim();
+        if !heading.is_empty() {
+            return Some(heading.to_owned());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            title_of("a/b.md", None, "# Big Picture {#bp}\n"),
+            "Big Picture"
+        );
+        assert_eq!(
+            title_of("a/b.md", None, "```\n# not\n```\n## Real ##\n"),
+            "Real"
+        );
+        assert_eq!(title_of("a/b.md", None, "#hashtag\n"), "b");
+        assert_eq!(title_of("posts/x/index.md", None, ""), "x");
+        assert_eq!(title_of("content/_index.md", None, ""), "content");
+        let fields = Value::Map(vec![("title".into(), Value::Int(1984))]);
+        assert_eq!(title_of("a.md", Some(&fields), "# H"), "1984");
+    }
+}
