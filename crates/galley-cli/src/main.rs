@@ -37,6 +37,12 @@ usage:
   galley unset FILE KEY                     remove one field
   galley render FILE                        print the page body's preview HTML
   galley schema SITE [COLLECTION]           print the fields of the site's collections as JSON
+  galley status SITE                        unrecorded changes by page title
+  galley diff SITE [FILE...]                unrecorded changes in words
+  galley commit SITE [-m MESSAGE] [FILE...] record changes (message suggested if omitted)
+  galley log FILE                           the recorded versions of a page
+  galley sync SITE                          get the latest changes (fast-forward or merge)
+  galley publish SITE                       publish the current branch (never forced)
 
 Run `galley COMMAND --help` for details. Exit status: 0 ok, 1 problems found, 2 usage or I/O error.";
 
@@ -53,6 +59,12 @@ fn main() -> ExitCode {
         Some("unset") => commands::edit::unset(&raw[1..]),
         Some("render") => commands::render::run(&raw[1..]),
         Some("schema") => commands::schema::run(&raw[1..]),
+        Some("status") => commands::publishing::status(&raw[1..]),
+        Some("diff") => commands::publishing::diff(&raw[1..]),
+        Some("commit") => commands::publishing::commit(&raw[1..]),
+        Some("log") => commands::publishing::log(&raw[1..]),
+        Some("sync") => commands::publishing::sync(&raw[1..]),
+        Some("publish") => commands::publishing::publish(&raw[1..]),
         Some("-h" | "--help" | "help") => match raw.get(1) {
             Some(cmd) => commands::help_for(cmd).map_or_else(
                 || {

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod edit;
+pub mod publishing;
 pub mod render;
 pub mod scan;
 pub mod schema;
@@ -16,6 +17,12 @@ pub fn help_for(command: &str) -> Option<&'static str> {
         "unset" => edit::UNSET_HELP,
         "render" => render::HELP,
         "schema" => schema::HELP,
+        "status" => publishing::STATUS_HELP,
+        "diff" => publishing::DIFF_HELP,
+        "commit" => publishing::COMMIT_HELP,
+        "log" => publishing::LOG_HELP,
+        "sync" => publishing::SYNC_HELP,
+        "publish" => publishing::PUBLISH_HELP,
         _ => return None,
     })
 }
