@@ -159,6 +159,7 @@ fn start_xvfb() -> (Child, String) {
             std::thread::sleep(POLL);
         }
         let _ = child.kill();
+        let _ = child.wait();
     }
     panic!("could not start Xvfb on any display");
 }
