@@ -24,6 +24,34 @@ async fn edit_end_year_and_record(app: &App, message: &str) {
     app.wait_for_status("Recorded").await;
 }
 
+/// A colleague's clone of the site's origin, with their own identity.
+fn colleague_clone(app: &App) -> std::path::PathBuf {
+    let parent = app.site.parent().expect("temp dir");
+    git(
+        parent,
+        &["clone", "-q", &app.origin.to_string_lossy(), "colleague"],
+    );
+    let colleague = parent.join("colleague");
+    git(&colleague, &["config", "user.name", "Colleague"]);
+    git(
+        &colleague,
+        &["config", "user.email", "colleague@galley.invalid"],
+    );
+    colleague
+}
+
+/// The colleague changes AIDA's page with `edit`, records it and publishes it.
+fn colleague_publishes_aida(app: &App, edit: impl Fn(&str) -> String, message: &str) {
+    let colleague = colleague_clone(app);
+    let page = colleague.join(AIDA);
+    let text = std::fs::read_to_string(&page).expect("read");
+    let changed = edit(&text);
+    assert_ne!(changed, text, "the colleague's edit changes the fixture");
+    std::fs::write(&page, changed).expect("write");
+    git(&colleague, &["commit", "-q", "-am", message]);
+    git(&colleague, &["push", "-q", "origin", "main"]);
+}
+
 fn with_origin() -> Launch {
     Launch {
         with_origin: true,
@@ -56,16 +84,7 @@ async fn edit_review_record_and_publish() {
 async fn a_colleague_publishes_first() {
     let app = App::launch(with_origin()).await;
     // A colleague's clone records and publishes another page first.
-    let colleague = app.site.parent().expect("temp dir").join("colleague");
-    git(
-        app.site.parent().expect("temp dir"),
-        &["clone", "-q", &app.origin.to_string_lossy(), "colleague"],
-    );
-    git(&colleague, &["config", "user.name", "Colleague"]);
-    git(
-        &colleague,
-        &["config", "user.email", "colleague@galley.invalid"],
-    );
+    let colleague = colleague_clone(&app);
     let news = colleague.join("_news/2024-05-14-knee-mri-version-two.md");
     let text = std::fs::read_to_string(&news).expect("read news");
     std::fs::write(&news, text.replacen("title:", "title: Update —", 1)).expect("write news");
@@ -107,22 +126,11 @@ async fn a_colleague_publishes_first() {
 #[tokio::test]
 async fn clashing_edits_are_resolved_page_by_page() {
     let app = App::launch(with_origin()).await;
-    let parent = app.site.parent().expect("temp dir").to_path_buf();
-    git(
-        &parent,
-        &["clone", "-q", &app.origin.to_string_lossy(), "colleague"],
+    colleague_publishes_aida(
+        &app,
+        |t| t.replacen("end:", "end: 2030", 1),
+        "Colleague: end 2030",
     );
-    let colleague = parent.join("colleague");
-    git(&colleague, &["config", "user.name", "Colleague"]);
-    git(
-        &colleague,
-        &["config", "user.email", "colleague@galley.invalid"],
-    );
-    let page = colleague.join(AIDA);
-    let text = std::fs::read_to_string(&page).expect("read");
-    std::fs::write(&page, text.replacen("end:", "end: 2030", 1)).expect("write");
-    git(&colleague, &["commit", "-q", "-am", "Colleague: end 2030"]);
-    git(&colleague, &["push", "-q", "origin", "main"]);
 
     edit_end_year_and_record(&app, "Mine: end 2026").await;
     app.click("[data-testid='get-latest']").await;
@@ -163,31 +171,17 @@ async fn clashing_edits_are_resolved_page_by_page() {
 #[tokio::test]
 async fn neighbouring_fields_combine_without_a_question() {
     let app = App::launch(with_origin()).await;
-    let parent = app.site.parent().expect("temp dir").to_path_buf();
-    git(
-        &parent,
-        &["clone", "-q", &app.origin.to_string_lossy(), "colleague"],
+    colleague_publishes_aida(
+        &app,
+        |t| {
+            t.replacen(
+                "website: https://example.org/aida-arena/",
+                "website: https://example.org/aida/",
+                1,
+            )
+        },
+        "Colleague: new website",
     );
-    let colleague = parent.join("colleague");
-    git(&colleague, &["config", "user.name", "Colleague"]);
-    git(
-        &colleague,
-        &["config", "user.email", "colleague@galley.invalid"],
-    );
-    let page = colleague.join(AIDA);
-    let text = std::fs::read_to_string(&page).expect("read");
-    let theirs = text.replacen(
-        "website: https://example.org/aida-arena/",
-        "website: https://example.org/aida/",
-        1,
-    );
-    assert_ne!(theirs, text, "the fixture's website line");
-    std::fs::write(&page, theirs).expect("write");
-    git(
-        &colleague,
-        &["commit", "-q", "-am", "Colleague: new website"],
-    );
-    git(&colleague, &["push", "-q", "origin", "main"]);
 
     edit_end_year_and_record(&app, "Mine: end year").await;
     app.click("[data-testid='get-latest']").await;
@@ -210,27 +204,29 @@ async fn neighbouring_fields_combine_without_a_question() {
 #[tokio::test]
 async fn abandoning_a_merge_puts_everything_back() {
     let app = App::launch(with_origin()).await;
-    let parent = app.site.parent().expect("temp dir").to_path_buf();
-    git(&parent, &["clone", "-q", &app.origin.to_string_lossy(), "colleague"]);
-    let colleague = parent.join("colleague");
-    git(&colleague, &["config", "user.name", "Colleague"]);
-    git(&colleague, &["config", "user.email", "colleague@galley.invalid"]);
-    let page = colleague.join(AIDA);
-    let text = std::fs::read_to_string(&page).expect("read");
-    std::fs::write(&page, text.replacen("end:", "end: 2030", 1)).expect("write");
-    git(&colleague, &["commit", "-q", "-am", "Colleague: end 2030"]);
-    git(&colleague, &["push", "-q", "origin", "main"]);
+    colleague_publishes_aida(
+        &app,
+        |t| t.replacen("end:", "end: 2030", 1),
+        "Colleague: end 2030",
+    );
 
     edit_end_year_and_record(&app, "Mine: end 2026").await;
     let head_before = git(&app.site, &["rev-parse", "HEAD"]);
     let file_before = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     app.click("[data-testid='get-latest']").await;
     app.find("[data-testid='conflicts']").await;
-    app.click("[data-testid='conflicts'] .actions button:first-child").await;
+    app.click("[data-testid='conflicts'] .actions button:first-child")
+        .await;
     app.wait_for_status("Nothing was changed").await;
     assert_eq!(git(&app.site, &["rev-parse", "HEAD"]), head_before);
-    assert_eq!(std::fs::read_to_string(app.site.join(AIDA)).expect("read"), file_before);
-    assert!(!app.site.join(".git/MERGE_HEAD").exists(), "no merge left open");
+    assert_eq!(
+        std::fs::read_to_string(app.site.join(AIDA)).expect("read"),
+        file_before
+    );
+    assert!(
+        !app.site.join(".git/MERGE_HEAD").exists(),
+        "no merge left open"
+    );
     assert_eq!(git(&app.site, &["status", "--porcelain"]).trim(), "");
     app.stop().await;
 }
@@ -243,19 +239,30 @@ async fn propose_a_change_for_review() {
     app.click("[data-testid='save']").await;
     app.wait_for_status("Saved.").await;
     app.click("[data-testid='open-commit']").await;
-    app.type_into("[data-testid='commit-message']", "Suggest a lower priority").await;
+    app.type_into("[data-testid='commit-message']", "Suggest a lower priority")
+        .await;
     app.click("[data-testid='propose']").await;
     app.wait_for_status("Proposed on the branch").await;
     let status = app.text_of("[data-testid='status']").await;
-    let branch = status.split('"').nth(1).expect("branch named in the status").to_owned();
+    let branch = status
+        .split('"')
+        .nth(1)
+        .expect("branch named in the status")
+        .to_owned();
     assert!(branch.starts_with("galley/"), "{branch}");
     assert_eq!(
         git(&app.origin, &["log", "-1", "--format=%s", &branch]).trim(),
         "Suggest a lower priority"
     );
-    assert_eq!(git(&app.origin, &["show", "--name-only", "--format=", &branch]).trim(), AIDA);
+    assert_eq!(
+        git(&app.origin, &["show", "--name-only", "--format=", &branch]).trim(),
+        AIDA
+    );
     // main on the remote is untouched, and the editor stays on main.
-    assert_eq!(git(&app.origin, &["log", "-1", "--format=%s", "main"]).trim(), "Start");
+    assert_eq!(
+        git(&app.origin, &["log", "-1", "--format=%s", "main"]).trim(),
+        "Start"
+    );
     assert_eq!(git(&app.site, &["branch", "--show-current"]).trim(), "main");
     app.stop().await;
 }
