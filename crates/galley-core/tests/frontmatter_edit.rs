@@ -336,3 +336,110 @@ fn empty_value_followed_by_a_comment_or_blanks() {
         "---\nkey: |-\n  a\n  b\nnext: 1\n---\n"
     );
 }
+
+/// Fuzz finding: page `+++\n+++` read with Yaml11 (TOML front matter),
+/// `set_from_input("new", "+++\n")`: the value was written as a multi-line string whose
+/// `+++` line ended the front matter on the next read.
+#[test]
+fn toml_empty_page_set_new_to_fence_line() {
+    let mut d = doc("+++\n+++", Dialect::Yaml11);
+    d.set_from_input(&path("new"), "+++\n").expect("accepted");
+    assert_eq!(text(&d), "+++\nnew = \"+++\\n\"\n+++");
+    let again = doc(&text(&d), Dialect::Yaml11);
+    assert_eq!(
+        again.get(&path("new")),
+        Some(&Value::String("+++\n".into()))
+    );
+}
+
+/// No line of the front matter may read as a fence, whatever the text holds; the page
+/// must split the same way again with the body untouched.
+#[test]
+fn values_holding_fence_lines_keep_the_front_matter_closed() {
+    let texts = [
+        "+++\n",
+        "+++",
+        "a\n+++\nb",
+        "a\n+++  \t\nb",
+        "a\n+++\r\nb",
+        "---\n",
+        "a\n---\nb",
+        "a\n--- \n",
+        "a\n...\nb",
+        "\n+++\n",
+        "x = 3\n+++\nBody\u{7}\")",
+    ];
+    let pages = [
+        ("+++\n+++", "new"),
+        ("+++\nz = 1\n+++\nbody\n+++\nmore\n", "new"),
+        ("+++\r\ntitle = \"t\"\r\nz = 1\r\n+++\r\nbody\r\n", "title"),
+        (
+            "+++\n[contact]\nemail = \"x\"\n+++\nbody\n",
+            "contact.email",
+        ),
+        ("+++\ntags = [\"a\"]\n+++\nbody\n", "tags[0]"),
+        ("---\nz: 1\n---\nbody\n---\nmore\n", "new"),
+        ("---\ntitle: t\nz: 1\n---\nbody\n", "title"),
+        ("---\ntags: [a, b]\nz: 1\n---\nbody\n", "tags[0]"),
+        ("---\nm: {a: 1}\nz: 1\n---\nbody\n", "m.a"),
+        ("body only\n", "new"),
+    ];
+    for dialect in [Dialect::Yaml11, Dialect::Yaml12] {
+        for (page, field) in pages {
+            for t in texts {
+                let original = doc(page, dialect);
+                let mut d = original.clone();
+                let value = Value::String(t.to_owned());
+                if let Err(e) = d.set(&path(field), &value) {
+                    panic!("{dialect:?} {page:?} {field} {t:?}: refused: {e}");
+                }
+                let out = text(&d);
+                let again = doc(&out, dialect);
+                assert_eq!(again.body(), original.body(), "{t:?}:\n{out}");
+                assert_eq!(again.get(&path(field)), Some(&value), "{t:?}:\n{out}");
+                assert_eq!(
+                    again.get(&path("z")),
+                    original.get(&path("z")),
+                    "{t:?}:\n{out}"
+                );
+            }
+        }
+    }
+}
+
+/// Fuzz findings: a new field lined up with a key after a lone `\r` (a line break for
+/// YAML) or after a byte order mark was indented one column too deep, so the page no
+/// longer read. Both are now refused or written correctly, never saved broken.
+#[test]
+fn new_field_after_lone_cr_or_bom_lines_up() {
+    for (page, want) in [
+        ("---\n\rxt: 0\n---\n", "---\n\rxt: 0\ntitle: x\n---\n"),
+        (
+            "---\n\u{feff}SEtitle: A\n---\n",
+            "---\n\u{feff}SEtitle: A\ntitle: x\n---\n",
+        ),
+    ] {
+        for dialect in [Dialect::Yaml11, Dialect::Yaml12] {
+            assert_eq!(after_input(page, dialect, "title", "x"), want);
+            let mut d = doc(page, dialect);
+            d.set_from_input(&path("title"), "").expect("accepted");
+            let again = doc(&text(&d), dialect);
+            assert_eq!(again.get(&path("title")), Some(&Value::Null));
+        }
+    }
+}
+
+/// The safety net refuses with `NotRoundTrip` (a plain message, never a panic, in
+/// debug builds too) and leaves the text untouched.
+#[test]
+fn not_round_trip_is_refused_without_panicking() {
+    // TOML writes a date-time with `T`, so one written with a space cannot read back.
+    let src = "+++\nd = 2024-01-01T10:00:00\nz = 1\n+++\nbody\n";
+    let mut d = doc(src, Dialect::Yaml12);
+    let err = d
+        .set(&path("d"), &Value::DateTime("2024-01-02 10:00:00".into()))
+        .expect_err("refused");
+    assert!(matches!(err, EditError::NotRoundTrip { .. }), "{err:?}");
+    assert!(err.to_string().contains("nothing was changed"), "{err}");
+    assert_eq!(text(&d), src);
+}

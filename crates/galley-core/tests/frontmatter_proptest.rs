@@ -1,13 +1,21 @@
 //! Property: random sequences of set/remove on random fields keep every other field's
 //! value and the body unchanged, and the page reads back as the expected fields.
 
-use galley_core::document::Document;
+use galley_core::document::{input_to_value, Document};
 use galley_core::frontmatter::{Dialect, FieldPath, Value};
 use proptest::prelude::*;
 
 const KEYS: &[&str] = &[
     "title", "layout", "hidden", "prio", "tags", "date", "desc", "\"@id\"", "note", "x",
 ];
+
+/// `PROPTEST_CASES` when set (for long runs), else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
 
 fn key_name(k: &str) -> String {
     k.trim_matches('"').to_owned()
@@ -22,6 +30,9 @@ fn text_value() -> impl Strategy<Value = String> {
         Just("2024-01-01".to_owned()),
         Just("line one\nline two".to_owned()),
         Just("ends\n".to_owned()),
+        // Leading/trailing whitespace shapes and fence lines (fuzz findings).
+        "[ \n]{0,3}[a-z]{0,3}(\n[ ]{0,3}[a-z]{0,3}){0,3}\n{0,3}",
+        "[a-z]{0,2}(\n(---|\\.\\.\\.|\\+\\+\\+)[ \t]{0,2}){1,2}\n?",
         "[a-z]{1,6}( [a-z]{1,6}){0,3}",
     ]
 }
@@ -103,7 +114,7 @@ fn set_model(model: &mut Vec<(String, Value)>, key: &str, value: &Value) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(cases(96)))]
     #[test]
     fn random_edits_keep_everything_else(crlf in any::<bool>(), yaml11 in any::<bool>(), ops in prop::collection::vec(op(), 1..8)) {
         let dialect = if yaml11 { Dialect::Yaml11 } else { Dialect::Yaml12 };
@@ -143,7 +154,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(cases(400)))]
     /// Whatever the text, reading and editing never panics, an unedited page is
     /// byte-identical, and an accepted edit still reads back.
     #[test]
@@ -155,12 +166,18 @@ proptest! {
             let Ok(Value::Map(entries)) = doc.fields().cloned() else { continue };
             for (key, _) in entries.iter().chain([("new".to_owned(), Value::Null)].iter()) {
                 let path = FieldPath::key(key.clone());
-                for input in ["x", "multi\nline", "yes"] {
+                for input in ["x", "multi\nline", "yes", "\n l", "\n\n  l\n\n", "+++\n", "a\n--- \n"] {
                     let mut d = doc.clone();
                     if d.set_from_input(&path, input).is_ok() {
                         let again = Document::parse(&d.to_bytes(), dialect).expect("utf-8");
                         prop_assert!(again.fields().is_ok());
                         prop_assert_eq!(again.body(), "body\n");
+                        // The round-trip property: the field reads back as what was typed.
+                        let want = input_to_value(doc.get(&path), input, dialect, &path).expect("accepted input");
+                        let got = again.get(&path);
+                        prop_assert!(got.is_some_and(|g| g.same_as(&want)), "{:?} read back as {:?}", input, got);
+                    } else {
+                        prop_assert_eq!(d.to_bytes(), text.as_bytes());
                     }
                 }
                 let mut d = doc.clone();

@@ -26,6 +26,18 @@ fn fence_text(line: &str) -> &str {
     line.trim_end_matches(['\n', '\r', ' ', '\t'])
 }
 
+/// Whether a line (with or without its ending) would be read as a fence: `---`, `...`
+/// or `+++`, optionally followed by blanks. Writers must never put such a line into
+/// front matter, or the next read would end the front matter there.
+pub(crate) fn is_fence_line(line: &str) -> bool {
+    matches!(fence_text(line), "---" | "..." | "+++")
+}
+
+/// Whether any line of `text` would be read as a fence (see [`is_fence_line`]).
+pub(crate) fn has_fence_line(text: &str) -> bool {
+    text.split('\n').any(is_fence_line)
+}
+
 /// Splits a page. A fence is a line of only `---` (YAML; closed by `---` or `...`) or
 /// `+++` (TOML), optionally followed by blanks, as Jekyll's and Hugo's readers accept.
 pub fn split(text: &str) -> Split<'_> {

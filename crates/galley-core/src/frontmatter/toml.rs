@@ -89,6 +89,7 @@ fn to_toml(value: &Value, path: &FieldPath) -> Result<toml_edit::Value, EditErro
         Value::Bool(b) => T::from(*b),
         Value::Int(i) => T::from(*i),
         Value::Float(f) => T::from(*f),
+        Value::String(s) if super::split::has_fence_line(s) => one_line_string(s),
         Value::String(s) => T::from(s.as_str()),
         Value::Date(s) | Value::DateTime(s) => {
             let d = s.parse::<toml_edit::Datetime>().map_err(|_| {
@@ -113,6 +114,35 @@ fn to_toml(value: &Value, path: &FieldPath) -> Result<toml_edit::Value, EditErro
             T::InlineTable(t)
         }
     })
+}
+
+/// A basic string on one line (`"a\nb"`), with line breaks escaped: a multi-line
+/// string would put its lines into the front matter as they are, and a line such as
+/// `+++` would end the front matter there.
+fn one_line_string(s: &str) -> toml_edit::Value {
+    let mut raw = String::with_capacity(s.len() + 2);
+    raw.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => raw.push_str("\\\""),
+            '\\' => raw.push_str("\\\\"),
+            '\n' => raw.push_str("\\n"),
+            '\r' => raw.push_str("\\r"),
+            '\t' => raw.push_str("\\t"),
+            c if c.is_control() => raw.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => raw.push(c),
+        }
+    }
+    raw.push('"');
+    match raw.parse::<toml_edit::Value>() {
+        Ok(mut value) => {
+            value.decor_mut().clear();
+            value
+        }
+        // Not reached: every character is escaped or allowed in a basic string. Should it
+        // ever be, the edit is still checked by reading the whole page back.
+        Err(_) => toml_edit::Value::from(s),
+    }
 }
 
 /// Applies an edit and returns the new TOML text (line endings not yet merged).

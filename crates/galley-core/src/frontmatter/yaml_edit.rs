@@ -15,7 +15,7 @@ use super::position::{line_end, line_start, next_line_start};
 use super::value::Value;
 use super::yaml_read::{read, scalar_value};
 use super::yaml_render::{self as render, Previous, Scalar, Style};
-use super::yaml_scalar::resolve_plain;
+use super::yaml_scalar::{self as scalar, resolve_plain};
 use super::yaml_tree::{self, Node, NodeKind};
 use super::Dialect;
 
@@ -253,9 +253,12 @@ fn splice(src: &str, s: Splice) -> String {
     out
 }
 
-/// Characters between the start of the line and `pos`: the indentation of a key.
+/// Characters between the start of the line and `pos`: the indentation of a key, as a
+/// YAML reader counts it. A lone `\r` also ends a line for YAML, and a byte order mark
+/// (allowed where a document starts) takes no column.
 fn column(src: &str, pos: usize) -> usize {
-    src[line_start(src, pos)..pos].chars().count()
+    let start = src[..pos].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    src[start..pos].chars().filter(|c| *c != '\u{feff}').count()
 }
 
 /// The `-` of a block list item, when it starts its line (after spaces).
@@ -506,6 +509,52 @@ impl Editor<'_> {
                 ..
             }
         );
+        // Where a block scalar's content goes: the column of its lines, and of its
+        // parent (the key, or the `-` of a list item), which an indentation indicator
+        // counts from.
+        let layout = match &rendered {
+            Scalar::Block { .. } => {
+                let (indent, parent) = match target.owner {
+                    Owner::Entry { map, index } => match &map.kind {
+                        NodeKind::Map { entries, .. } => {
+                            let key = column(src, entries[index].key.outer_start);
+                            (key + 2, Some(key))
+                        }
+                        _ => (2, None),
+                    },
+                    _ => (
+                        column(src, node.start),
+                        dash_of(src, node).map(|d| column(src, d)),
+                    ),
+                };
+                let indent = if was_block_scalar {
+                    block_indent(src, node)
+                } else {
+                    None
+                }
+                .unwrap_or(indent);
+                Some((indent, parent))
+            }
+            Scalar::Inline(_) => None,
+        };
+        let rendered = match (rendered, layout, value) {
+            (Scalar::Block { header, lines }, Some((indent, parent)), Value::String(text)) => {
+                let header = parent
+                    .and_then(|p| indent.checked_sub(p))
+                    .and_then(|relative| scalar::with_indent_indicator(&header, relative));
+                let keeps_trailing = header.as_deref().is_some_and(|h| h.contains('+'));
+                match header {
+                    // `|+` keeps every trailing empty line, so blank lines that follow in
+                    // the page would join the value.
+                    Some(_) if keeps_trailing && blank_line_after(src, node, colon_end) => {
+                        Scalar::Inline(scalar::double_quoted(text))
+                    }
+                    Some(header) => Scalar::Block { header, lines },
+                    None => Scalar::Inline(scalar::double_quoted(text)),
+                }
+            }
+            (rendered, _, _) => rendered,
+        };
         Ok(match rendered {
             Scalar::Inline(text) => match colon_end {
                 Some(colon) if is_block_collection(node) || is_empty_scalar || text.is_empty() => {
@@ -554,20 +603,7 @@ impl Editor<'_> {
                 },
             },
             Scalar::Block { header, lines } => {
-                let indent = if was_block_scalar {
-                    block_indent(src, node)
-                } else {
-                    None
-                }
-                .unwrap_or_else(|| match target.owner {
-                    Owner::Entry { map, index } => match &map.kind {
-                        NodeKind::Map { entries, .. } => {
-                            column(src, entries[index].key.outer_start) + 2
-                        }
-                        _ => 2,
-                    },
-                    _ => column(src, node.start),
-                });
+                let indent = layout.map_or(2, |(indent, _)| indent);
                 let body = self.join(
                     &lines
                         .iter()
@@ -901,6 +937,22 @@ fn render_flow_key(key: &str) -> String {
     } else {
         super::yaml_scalar::double_quoted(key)
     }
+}
+
+/// Whether a whitespace-only line follows the text a scalar rewrite replaces: the block
+/// scalar's own lines, or the rest of the key's line.
+fn blank_line_after(src: &str, node: &Node, colon_end: Option<usize>) -> bool {
+    let from = match colon_end {
+        Some(colon) => node.end.max(colon),
+        None => node.end,
+    };
+    let at_line_start = from == 0 || src.as_bytes()[from - 1] == b'\n';
+    let next = if at_line_start {
+        from
+    } else {
+        next_line_start(src, from)
+    };
+    next < src.len() && src[next..line_end(src, next)].trim().is_empty()
 }
 
 /// End of a block scalar header that starts at `header`.

@@ -489,8 +489,19 @@ pub fn write_key(key: &str) -> String {
 
 /// A multi-line text as a literal block scalar: the header (`|`, `|-`, `|+`, or `>`/`>-`
 /// when `folded` and the text is one line) and the content lines without indentation.
-/// `None` when a block cannot carry the text unchanged (leading blanks on the first
-/// line, tabs at a line start, blank-only lines, control characters): use quotes then.
+///
+/// Readers take the block's indentation from its first non-empty line, so when that line
+/// starts with a space (`"\n  code"`) the header carries an indentation indicator
+/// ([`BLOCK_INDENT`], e.g. `|2-`): the content is then written that many columns
+/// deeper than its parent (the key's column, or the `-` of a list item). A writer that
+/// indents the content differently rewrites the digit with [`with_indent_indicator`].
+///
+/// Trailing line breaks choose the chomping: none `-`, one (clip), more `+`. Leading empty
+/// lines are kept as empty lines.
+///
+/// `None` when a block cannot carry the text unchanged: control characters (`\r`
+/// included), a line starting with a tab, a line of only blanks (an editor or reader
+/// may take it for an empty line): write it double-quoted then.
 pub fn block_scalar(text: &str, folded: bool) -> Option<(String, Vec<String>)> {
     if text.is_empty()
         || text.chars().any(|c| {
@@ -506,14 +517,15 @@ pub fn block_scalar(text: &str, folded: bool) -> Option<(String, Vec<String>)> {
         return None;
     }
     let lines: Vec<&str> = body.split('\n').collect();
-    if lines[0].starts_with(' ') {
-        return None;
-    }
     for line in &lines {
         if line.starts_with('\t') || (!line.is_empty() && line.trim().is_empty()) {
             return None;
         }
     }
+    let needs_indicator = lines
+        .iter()
+        .find(|l| !l.is_empty())
+        .is_some_and(|l| l.starts_with(' '));
     let chomp = match trailing {
         0 => "-",
         1 => "",
@@ -523,12 +535,42 @@ pub fn block_scalar(text: &str, folded: bool) -> Option<(String, Vec<String>)> {
     for _ in 1..trailing {
         out.push(String::new());
     }
-    let style = if folded && lines.len() == 1 && trailing <= 1 {
-        ">"
+    let header = if needs_indicator {
+        format!("|{BLOCK_INDENT}{chomp}")
+    } else if folded && lines.len() == 1 && trailing <= 1 {
+        format!(">{chomp}")
     } else {
-        "|"
+        format!("|{chomp}")
     };
-    Some((format!("{style}{chomp}"), out))
+    Some((header, out))
+}
+
+/// How many columns deeper than its parent a block scalar's content is written by
+/// default; the indentation indicator [`block_scalar`] puts in a header.
+pub const BLOCK_INDENT: usize = 2;
+
+/// The block scalar `header` with its indentation indicator set to `indent` (the content's
+/// columns beyond its parent's), or `None` when it cannot be one digit (1 to 9). A header
+/// without an indicator is returned unchanged.
+pub fn with_indent_indicator(header: &str, indent: usize) -> Option<String> {
+    if !header.contains(|c: char| c.is_ascii_digit()) {
+        return Some(header.to_owned());
+    }
+    if !(1..=9).contains(&indent) {
+        return None;
+    }
+    Some(
+        header
+            .chars()
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    char::from(b'0' + indent as u8)
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
 }
 
 /// A boolean in the spelling family of `previous` (`yes/no`, `on/off`, `true/false`,

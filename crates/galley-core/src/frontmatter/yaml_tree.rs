@@ -310,7 +310,13 @@ impl Builder<'_> {
                 let header_end = header_end(self.src, header);
                 let keep = self.src[header..header_end].contains('+');
                 let content_end = if keep {
-                    span_end
+                    // Its trailing empty lines are part of the value, but the line break
+                    // that ends the last of them belongs to the line, as for any value.
+                    let text = &self.src[..span_end];
+                    let without = text
+                        .strip_suffix('\n')
+                        .map_or(text, |t| t.strip_suffix('\r').unwrap_or(t));
+                    without.len()
                 } else {
                     last_content_end(self.src, span_start, span_end)
                 };
