@@ -211,10 +211,16 @@ async fn neighbouring_fields_combine_without_a_question() {
 async fn abandoning_a_merge_puts_everything_back() {
     let app = App::launch(with_origin()).await;
     let parent = app.site.parent().expect("temp dir").to_path_buf();
-    git(&parent, &["clone", "-q", &app.origin.to_string_lossy(), "colleague"]);
+    git(
+        &parent,
+        &["clone", "-q", &app.origin.to_string_lossy(), "colleague"],
+    );
     let colleague = parent.join("colleague");
     git(&colleague, &["config", "user.name", "Colleague"]);
-    git(&colleague, &["config", "user.email", "colleague@galley.invalid"]);
+    git(
+        &colleague,
+        &["config", "user.email", "colleague@galley.invalid"],
+    );
     let page = colleague.join(AIDA);
     let text = std::fs::read_to_string(&page).expect("read");
     std::fs::write(&page, text.replacen("end:", "end: 2030", 1)).expect("write");
@@ -226,11 +232,18 @@ async fn abandoning_a_merge_puts_everything_back() {
     let file_before = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     app.click("[data-testid='get-latest']").await;
     app.find("[data-testid='conflicts']").await;
-    app.click("[data-testid='conflicts'] .actions button:first-child").await;
+    app.click("[data-testid='conflicts'] .actions button:first-child")
+        .await;
     app.wait_for_status("Nothing was changed").await;
     assert_eq!(git(&app.site, &["rev-parse", "HEAD"]), head_before);
-    assert_eq!(std::fs::read_to_string(app.site.join(AIDA)).expect("read"), file_before);
-    assert!(!app.site.join(".git/MERGE_HEAD").exists(), "no merge left open");
+    assert_eq!(
+        std::fs::read_to_string(app.site.join(AIDA)).expect("read"),
+        file_before
+    );
+    assert!(
+        !app.site.join(".git/MERGE_HEAD").exists(),
+        "no merge left open"
+    );
     assert_eq!(git(&app.site, &["status", "--porcelain"]).trim(), "");
     app.stop().await;
 }
@@ -243,19 +256,30 @@ async fn propose_a_change_for_review() {
     app.click("[data-testid='save']").await;
     app.wait_for_status("Saved.").await;
     app.click("[data-testid='open-commit']").await;
-    app.type_into("[data-testid='commit-message']", "Suggest a lower priority").await;
+    app.type_into("[data-testid='commit-message']", "Suggest a lower priority")
+        .await;
     app.click("[data-testid='propose']").await;
     app.wait_for_status("Proposed on the branch").await;
     let status = app.text_of("[data-testid='status']").await;
-    let branch = status.split('"').nth(1).expect("branch named in the status").to_owned();
+    let branch = status
+        .split('"')
+        .nth(1)
+        .expect("branch named in the status")
+        .to_owned();
     assert!(branch.starts_with("galley/"), "{branch}");
     assert_eq!(
         git(&app.origin, &["log", "-1", "--format=%s", &branch]).trim(),
         "Suggest a lower priority"
     );
-    assert_eq!(git(&app.origin, &["show", "--name-only", "--format=", &branch]).trim(), AIDA);
+    assert_eq!(
+        git(&app.origin, &["show", "--name-only", "--format=", &branch]).trim(),
+        AIDA
+    );
     // main on the remote is untouched, and the editor stays on main.
-    assert_eq!(git(&app.origin, &["log", "-1", "--format=%s", "main"]).trim(), "Start");
+    assert_eq!(
+        git(&app.origin, &["log", "-1", "--format=%s", "main"]).trim(),
+        "Start"
+    );
     assert_eq!(git(&app.site, &["branch", "--show-current"]).trim(), "main");
     app.stop().await;
 }
