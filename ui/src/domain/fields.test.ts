@@ -21,6 +21,13 @@ function schema(key: string, kinds: FieldSchema["kinds"], extra: Partial<FieldSc
   return { key, label: key, required: false, choices_from_settings: false, present: 1, of: 1, source: "inferred", kinds, ...extra };
 }
 
+const datacite: Value = {
+  kind: "map",
+  value: [
+    ["@id", text("https://doi.org/x")],
+    ["keywords", { kind: "list", value: [text("Radiology"), text("MRI"), text("Knee")] }],
+  ],
+};
 const fields: [string, Value][] = [
   ["hidden", { kind: "bool", value: false }],
   [
@@ -49,12 +56,15 @@ describe("widgets from the schema", () => {
     expect(widgetFor(text("x"), schema("role", [{ kind: "text", count: 3 }], { choices: ["a", "b"] }))).toBe("choice");
     expect(widgetFor(text("2024-01-02"), schema("end", [{ kind: "bool", count: 3 }]))).toBe("text");
     expect(widgetFor({ kind: "date", value: "2024-01-02" }, schema("end", [{ kind: "year", count: 3 }]))).toBe("year");
+    const start = schema("start", [{ kind: "date", count: 5 }, { kind: "year", count: 3 }]);
+    expect(widgetFor({ kind: "int", value: 2017 }, start)).toBe("year");
+    expect(widgetFor({ kind: "null" }, start)).toBe("date");
     expect(widgetFor(text("x"), schema("body", [{ kind: "text", count: 1 }], { widget: "text" }))).toBe("longtext");
   });
 
   it("sends deep structures to the YAML box", () => {
     expect(widgetFor({ kind: "list", value: [{ kind: "list", value: [] }] }, undefined)).toBe("yaml");
-    expect(widgetFor(fields[1][1], undefined)).toBe("object");
+    expect(widgetFor(datacite, undefined)).toBe("object");
   });
 });
 
@@ -126,7 +136,7 @@ describe("checks and formats", () => {
   });
 
   it("shows a value as YAML for the YAML box", () => {
-    expect(toYaml(fields[1][1])).toBe('"@id": "https://doi.org/x"\nkeywords:\n  - Radiology\n  - MRI\n  - Knee');
+    expect(toYaml(datacite)).toBe('"@id": "https://doi.org/x"\nkeywords:\n  - Radiology\n  - MRI\n  - Knee');
     expect(toYaml({ kind: "list", value: [{ kind: "map", value: [["name", text("A")], ["n", { kind: "int", value: 2 }]] }] })).toBe("- name: A\n  n: 2");
   });
 });

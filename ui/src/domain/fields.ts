@@ -129,7 +129,11 @@ export function widgetFor(value: Value, schema: FieldSchema | Shape | undefined,
   const own = kindWidget(kindOf(value));
   // A value of another family than the schema expects (a date where most pages
   // have a year) keeps its own widget, so nothing is lost.
-  const widget = own !== null && fromSchema !== null && !compatible(own, fromSchema) ? own : (fromSchema ?? own ?? "text");
+  // So does a value whose own kind the collection also uses (a year where most
+  // pages have a date).
+  const ownKindSeen = value.kind !== "null" && (schema?.kinds.some((k) => k.kind === kindOf(value)) ?? false);
+  const widget =
+    own !== null && fromSchema !== null && (ownKindSeen || !compatible(own, fromSchema)) ? own : (fromSchema ?? own ?? "text");
   if (widget === "text" && value.kind === "text" && value.value.includes("\n")) return "longtext";
   if (widget === "list" || widget === "object") return "yaml";
   return widget;
@@ -224,14 +228,15 @@ function replace(root: Value, steps: Step[], f: (v: Value | undefined) => Value 
   if (typeof step === "string") {
     const entries: [string, Value][] = root.kind === "map" ? [...root.value] : [];
     const i = entries.findIndex(([k]) => k === step);
+    const current = entries[i]?.[1];
     if (rest.length === 0) {
-      const next = f(i >= 0 ? entries[i][1] : undefined);
+      const next = f(current);
       if (next === undefined) {
         if (i >= 0) entries.splice(i, 1);
       } else if (i >= 0) entries[i] = [step, next];
       else entries.push([step, next]);
     } else {
-      const next = replace(i >= 0 ? entries[i][1] : { kind: "map", value: [] }, rest, f);
+      const next = replace(current ?? { kind: "map", value: [] }, rest, f);
       if (i >= 0) entries[i] = [step, next];
       else entries.push([step, next]);
     }
@@ -280,7 +285,7 @@ function applyOne(root: Value, op: FieldOp): Value {
         if (list?.kind !== "list") return list;
         const items = [...list.value];
         const [item] = items.splice(op.from, 1);
-        items.splice(op.to, 0, item);
+        if (item !== undefined) items.splice(op.to, 0, item);
         return { kind: "list", value: items };
       });
   }
@@ -355,11 +360,13 @@ export function dateLike(original: string, picked: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(picked);
   if (m === null) return picked;
   const o = /^(\d{4})-(\d{1,2})-(\d{1,2})(.*)$/.exec(original.trim());
+  const [, year = "", mm = "", dd = ""] = m;
   if (o === null) return picked;
-  const short = o[2].length === 1 || o[3].length === 1;
-  const month = short ? String(Number(m[2])) : m[2];
-  const day = short ? String(Number(m[3])) : m[3];
-  return `${m[1]}-${month}-${day}${o[4]}`;
+  const [, , om = "", od = "", rest = ""] = o;
+  const short = om.length === 1 || od.length === 1;
+  const month = short ? String(Number(mm)) : mm;
+  const day = short ? String(Number(dd)) : dd;
+  return `${year}-${month}-${day}${rest}`;
 }
 
 /** Problems by the field path they belong to; a problem inside a list item is
