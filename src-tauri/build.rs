@@ -37,6 +37,10 @@ fn main() {
             "journal_clear",
             "pending_drafts",
             "status_of_paths",
+            "page_schema",
+            "check_draft",
+            "site_images",
+            "import_image",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -60,6 +60,10 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::recovery::journal_clear,
             commands::recovery::pending_drafts,
             commands::publish::status_of_paths,
+            commands::form::page_schema,
+            commands::form::check_draft,
+            commands::form::site_images,
+            commands::form::import_image,
         ])
         .on_window_event(|window, event| {
             // Closing with unsaved edits asks first (in the UI); the journal

@@ -1,7 +1,8 @@
 //! What the shell remembers between commands: the opened site, its watcher,
 //! the base version of each open page, and where to send app events.
 
-use galley_core::site::Generator;
+use crate::ipc::IpcError;
+use galley_core::site::{Generator, Site};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -32,6 +33,10 @@ pub enum AppEvent {
     CloseRequested,
 }
 
+/// The opened site's index (pages, schemas), kept between commands and dropped
+/// when the site changes on disk, so the next command re-reads it.
+pub type SiteIndex = Arc<Mutex<Option<Arc<Site>>>>;
+
 /// The UI's channel for [`AppEvent`]s, shared with the watcher's thread.
 pub type EventSink = Arc<Mutex<Option<Channel<AppEvent>>>>;
 
@@ -49,6 +54,12 @@ pub struct AppState {
     bases: Mutex<HashMap<String, Vec<u8>>>,
     unsaved: Mutex<usize>,
     events: EventSink,
+    index: SiteIndex,
+}
+
+/// Empties a site index slot.
+pub fn forget(index: &SiteIndex) {
+    *lock(index) = None;
 }
 
 /// Locks, recovering from a poisoned lock: the data is plain values that a
@@ -67,6 +78,32 @@ impl AppState {
     pub fn set_site(&self, site: OpenSite) {
         *lock(&self.site) = Some(site);
         lock(&self.bases).clear();
+        *lock(&self.index) = None;
+    }
+
+    /// The open site's index, read now if it was never read or the site
+    /// changed since.
+    pub fn site_index(&self) -> Result<Arc<Site>, IpcError> {
+        let open = self.site().ok_or_else(IpcError::no_site)?;
+        let mut slot = lock(&self.index);
+        if let Some(site) = slot.as_ref() {
+            if site.root == open.root {
+                return Ok(Arc::clone(site));
+            }
+        }
+        let site = Arc::new(Site::open(&open.root).map_err(|e| IpcError::new("not_a_site", e))?);
+        *slot = Some(Arc::clone(&site));
+        Ok(site)
+    }
+
+    /// The slot of the site's index, for the watcher to empty on changes.
+    pub fn index_slot(&self) -> SiteIndex {
+        Arc::clone(&self.index)
+    }
+
+    /// Forgets the site's index (a page was saved): the next command re-reads it.
+    pub fn forget_index(&self) {
+        forget(&self.index);
     }
 
     /// The HTTPS token the editor entered for publishing, if any.

@@ -6,6 +6,7 @@
 //! Xvfb and WebKitWebDriver exist. Screenshots land in `target/e2e/`.
 
 mod editing;
+mod form;
 mod harness;
 mod history;
 mod outside;

@@ -15,15 +15,21 @@
 //!
 //! This module is *not* the save path: a draft is never written into the site.
 
+use crate::draft::FieldOp;
 use crate::page::{fingerprint, FieldEdit};
 use crate::save::{write_atomic, SaveError};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// The entry format written by this version; older or newer entries are skipped
-/// with a reason rather than misread.
+/// The entry format written for drafts with only field edits and a body: what
+/// every version of Galley reads.
 const FORMAT_VERSION: u32 = 1;
+
+/// The entry format written when a draft has structured operations (list items
+/// added or moved…): an older Galley skips such an entry with a reason instead
+/// of restoring half of it. Newer entries are skipped likewise.
+const FORMAT_VERSION_OPS: u32 = 2;
 
 /// The file name ending of journal entries; anything else in the folder (a
 /// leftover temp file of an interrupted write) is not an entry.
@@ -34,6 +40,10 @@ const ENTRY_SUFFIX: &str = ".draft.json";
 pub struct Draft {
     /// Field changes as typed in the form, in the order they were made.
     pub field_edits: Vec<FieldEdit>,
+    /// Structured changes (lists, nested fields, YAML), applied after
+    /// `field_edits`, in order.
+    #[serde(default)]
+    pub ops: Vec<FieldOp>,
     /// The whole body as in the editor, when it was changed.
     pub body: Option<String>,
 }
@@ -105,6 +115,8 @@ struct EntryFile {
     path: String,
     base_fingerprint: String,
     field_edits: Vec<EditFile>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    ops: Vec<FieldOp>,
     body: Option<String>,
     saved_at: u64,
 }
@@ -120,14 +132,21 @@ impl Serialize for Draft {
         #[derive(Serialize)]
         struct Shape<'a> {
             field_edits: Vec<EditFile>,
+            #[serde(skip_serializing_if = "no_ops")]
+            ops: &'a [FieldOp],
             body: &'a Option<String>,
         }
         Shape {
             field_edits: self.field_edits.iter().map(EditFile::from).collect(),
+            ops: &self.ops,
             body: &self.body,
         }
         .serialize(serializer)
     }
+}
+
+fn no_ops(ops: &&[FieldOp]) -> bool {
+    ops.is_empty()
 }
 
 impl From<&FieldEdit> for EditFile {
@@ -185,10 +204,15 @@ impl Journal {
             .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
             .unwrap_or(0);
         let file = EntryFile {
-            version: FORMAT_VERSION,
+            version: if draft.ops.is_empty() {
+                FORMAT_VERSION
+            } else {
+                FORMAT_VERSION_OPS
+            },
             path: site_rel_path.to_owned(),
             base_fingerprint: base_fingerprint.to_owned(),
             field_edits: draft.field_edits.iter().map(EditFile::from).collect(),
+            ops: draft.ops.clone(),
             body: draft.body.clone(),
             saved_at,
         };
@@ -258,7 +282,7 @@ fn read_entry(path: &Path) -> Result<JournalEntry, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("it could not be read ({e})"))?;
     let file: EntryFile =
         serde_json::from_slice(&bytes).map_err(|e| format!("it is damaged or incomplete ({e})"))?;
-    if file.version != FORMAT_VERSION {
+    if file.version != FORMAT_VERSION && file.version != FORMAT_VERSION_OPS {
         return Err(format!(
             "it was written by another version of Galley (format {})",
             file.version
@@ -276,6 +300,7 @@ fn read_entry(path: &Path) -> Result<JournalEntry, String> {
                     input: e.input,
                 })
                 .collect(),
+            ops: file.ops,
             body: file.body,
         },
         saved_at: file.saved_at,

@@ -5,8 +5,10 @@
 //! It is *not* the place for windows, events, file watching (`galley-watch`) or
 //! git (`galley-git`): those crates depend on this one, never the other way.
 
+pub mod assets;
 pub mod conflict;
 pub mod document;
+pub mod draft;
 pub mod frontmatter;
 pub mod journal;
 pub mod merge;

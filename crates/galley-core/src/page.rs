@@ -7,7 +7,8 @@
 //! silently overwritten, and the diff of a save is only what the editor changed.
 
 use crate::document::{Document, DocumentError};
-use crate::frontmatter::{Dialect, EditError, FieldPath, Format, Value};
+use crate::draft::{apply_all, FieldOp};
+use crate::frontmatter::{Dialect, EditError, Format, Value};
 use crate::merge::{merge_page, resolve, Choice, MergeError, MergeOutcome};
 use crate::paths::{resolve_in_root, PathError};
 use crate::save::{write_atomic, SaveError};
@@ -73,6 +74,14 @@ pub enum PageError {
     /// A field edit did not fit (wrong type, broken front matter…).
     #[error(transparent)]
     Edit(#[from] EditError),
+    /// YAML typed for a field ("Edit as YAML") that does not read.
+    #[error("The YAML for \"{key}\" has a mistake: {message}")]
+    BadYaml {
+        /// The field.
+        key: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A field name the engine cannot parse.
     #[error("\"{0}\" is not a field name Galley understands.")]
     BadField(String),
@@ -142,22 +151,18 @@ pub fn loaded_from_bytes(
     })
 }
 
-/// The page's bytes with the editor's field edits and (if given) new body
-/// applied: exactly what a save would write. Refuses on broken front matter.
+/// The page's bytes with the editor's field edits, then its structured
+/// operations (in order), and (if given) new body applied: exactly what a save
+/// would write. Refuses on broken front matter.
 pub fn apply_draft(
     bytes: &[u8],
     dialect: Dialect,
     edits: &[FieldEdit],
+    ops: &[FieldOp],
     body: Option<&str>,
 ) -> Result<Vec<u8>, PageError> {
     let mut doc = Document::parse(bytes, dialect)?;
-    for edit in edits {
-        let path: FieldPath = edit
-            .key
-            .parse()
-            .map_err(|_| PageError::BadField(edit.key.clone()))?;
-        doc.set_from_input(&path, &edit.input)?;
-    }
+    apply_all(&mut doc, edits, ops).map_err(|(_, e)| e)?;
     if let Some(body) = body {
         doc.set_body(body);
     }
@@ -179,6 +184,7 @@ pub fn save_page(
     dialect: Dialect,
     base_fingerprint: &str,
     edits: &[FieldEdit],
+    ops: &[FieldOp],
     body: Option<&str>,
 ) -> Result<SaveOutcome, PageError> {
     save_page_announced(
@@ -187,6 +193,7 @@ pub fn save_page(
         dialect,
         base_fingerprint,
         edits,
+        ops,
         body,
         &mut |_| {},
     )
@@ -194,12 +201,14 @@ pub fn save_page(
 
 /// [`save_page`], telling `announce` the new content's fingerprint just before
 /// writing, so a file watcher can recognise the app's own write.
+#[allow(clippy::too_many_arguments)]
 pub fn save_page_announced(
     root: &Path,
     rel: &str,
     dialect: Dialect,
     base_fingerprint: &str,
     edits: &[FieldEdit],
+    ops: &[FieldOp],
     body: Option<&str>,
     announce: &mut dyn FnMut(&str),
 ) -> Result<SaveOutcome, PageError> {
@@ -207,7 +216,7 @@ pub fn save_page_announced(
     if fingerprint(&bytes) != base_fingerprint {
         return Err(PageError::ChangedOnDisk);
     }
-    let new_bytes = apply_draft(&bytes, dialect, edits, body)?;
+    let new_bytes = apply_draft(&bytes, dialect, edits, ops, body)?;
     write_checked(root, rel, &bytes, new_bytes, announce)
 }
 
@@ -257,6 +266,7 @@ pub fn outside_change(
     dialect: Dialect,
     base: &[u8],
     edits: &[FieldEdit],
+    ops: &[FieldOp],
     body: Option<&str>,
 ) -> Result<OutsideChange, PageError> {
     let theirs = match read(root, rel) {
@@ -270,7 +280,7 @@ pub fn outside_change(
         }
         Err(e) => return Err(e),
     };
-    let mine = apply_draft(base, dialect, edits, body)?;
+    let mine = apply_draft(base, dialect, edits, ops, body)?;
     let outcome = merge_page(base, &mine, &theirs, dialect)?;
     Ok(OutsideChange {
         theirs_fingerprint: fingerprint(&theirs),
@@ -298,6 +308,7 @@ pub fn settle_outside_change(
     dialect: Dialect,
     base: &[u8],
     edits: &[FieldEdit],
+    ops: &[FieldOp],
     body: Option<&str>,
     theirs_fingerprint: &str,
     settle: &Settle,
@@ -312,7 +323,7 @@ pub fn settle_outside_change(
     if now != theirs_fingerprint {
         return Err(PageError::ChangedOnDisk);
     }
-    let mine = apply_draft(base, dialect, edits, body)?;
+    let mine = apply_draft(base, dialect, edits, ops, body)?;
     let result = match (settle, &theirs) {
         (Settle::KeepMine, _) | (Settle::Combine(_), None) => mine,
         (Settle::Combine(choices), Some(theirs)) => {
@@ -360,6 +371,7 @@ mod tests {
             Dialect::Yaml11,
             &page.fingerprint,
             &[edit("title", "AIDA arena"), edit("prio", "2")],
+            &[],
             Some("Body line\n\nSecond, longer\n"),
         )
         .expect("save");
@@ -381,6 +393,7 @@ mod tests {
             Dialect::Yaml11,
             &page.fingerprint,
             &[edit("title", "AIDA")],
+            &[],
             Some("Body line\n\nSecond\n"),
         )
         .expect("save");
@@ -406,6 +419,7 @@ mod tests {
             Dialect::Yaml11,
             &page.fingerprint,
             &[edit("title", "Mine")],
+            &[],
             None,
         )
         .expect_err("conflict");
@@ -426,6 +440,7 @@ mod tests {
             Dialect::Yaml11,
             &page.fingerprint,
             &[edit("prio", "first")],
+            &[],
             None,
         )
         .expect_err("prio is a number");
@@ -440,6 +455,7 @@ mod tests {
             Dialect::Yaml11,
             &page.fingerprint,
             &[edit("prio", "2")],
+            &[],
             None,
         )
         .expect_err("broken");
@@ -458,8 +474,16 @@ mod tests {
         let theirs = PAGE.replace("prio: 1 # first", "prio: 5 # first");
         std::fs::write(dir.path().join(rel), &theirs).expect("outside write");
         let mine = [edit("title", "AIDA arena")];
-        let change = outside_change(dir.path(), rel, Dialect::Yaml11, &page.bytes, &mine, None)
-            .expect("compare");
+        let change = outside_change(
+            dir.path(),
+            rel,
+            Dialect::Yaml11,
+            &page.bytes,
+            &mine,
+            &[],
+            None,
+        )
+        .expect("compare");
         let outcome = change.outcome.as_ref().expect("not deleted");
         assert!(outcome.is_clean(), "{outcome:?}");
         let mut announced = Vec::new();
@@ -469,6 +493,7 @@ mod tests {
             Dialect::Yaml11,
             &page.bytes,
             &mine,
+            &[],
             None,
             &change.theirs_fingerprint,
             &Settle::Combine(Vec::new()),
@@ -490,8 +515,16 @@ mod tests {
         let page = load_page(dir.path(), rel, Dialect::Yaml11).expect("load");
         std::fs::write(dir.path().join(rel), PAGE.replace("AIDA", "Theirs")).expect("write");
         let mine = [edit("title", "Mine")];
-        let change = outside_change(dir.path(), rel, Dialect::Yaml11, &page.bytes, &mine, None)
-            .expect("compare");
+        let change = outside_change(
+            dir.path(),
+            rel,
+            Dialect::Yaml11,
+            &page.bytes,
+            &mine,
+            &[],
+            None,
+        )
+        .expect("compare");
         std::fs::write(dir.path().join(rel), PAGE.replace("AIDA", "Third")).expect("write again");
         let again = settle_outside_change(
             dir.path(),
@@ -499,20 +532,30 @@ mod tests {
             Dialect::Yaml11,
             &page.bytes,
             &mine,
+            &[],
             None,
             &change.theirs_fingerprint,
             &Settle::KeepMine,
             &mut |_| {},
         );
         assert!(matches!(again, Err(PageError::ChangedOnDisk)));
-        let change = outside_change(dir.path(), rel, Dialect::Yaml11, &page.bytes, &mine, None)
-            .expect("compare");
+        let change = outside_change(
+            dir.path(),
+            rel,
+            Dialect::Yaml11,
+            &page.bytes,
+            &mine,
+            &[],
+            None,
+        )
+        .expect("compare");
         settle_outside_change(
             dir.path(),
             rel,
             Dialect::Yaml11,
             &page.bytes,
             &mine,
+            &[],
             None,
             &change.theirs_fingerprint,
             &Settle::KeepMine,
@@ -537,6 +580,7 @@ mod tests {
             Dialect::Yaml11,
             &page.bytes,
             &[],
+            &[],
             Some("New body\n"),
         )
         .expect("compare");
@@ -546,6 +590,7 @@ mod tests {
             rel,
             Dialect::Yaml11,
             &page.bytes,
+            &[],
             &[],
             Some("New body\n"),
             "",

@@ -592,6 +592,19 @@ impl Site {
         }
     }
 
+    /// Every image file of the site (as listed when it was opened), sorted, as
+    /// site-relative paths: what an image field can pick from.
+    pub fn images(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .files
+            .iter()
+            .filter(|f| crate::assets::is_image(f))
+            .cloned()
+            .collect();
+        out.sort();
+        out
+    }
+
     /// Whether a site-relative file exists in the site (as listed when it was opened).
     pub fn has_file(&self, rel: &str) -> bool {
         self.files.contains(rel)

@@ -10,6 +10,7 @@ fn draft(title: &str, body: Option<&str>) -> Draft {
             key: "title".into(),
             input: title.into(),
         }],
+        ops: Vec::new(),
         body: body.map(str::to_owned),
     }
 }
@@ -152,4 +153,50 @@ fn a_draft_serialises_for_the_ui() {
         json,
         serde_json::json!({"field_edits": [{"key": "title", "input": "T"}], "body": "B"})
     );
+}
+
+#[test]
+fn structured_operations_survive_a_restart_in_a_newer_format() {
+    use galley_core::draft::FieldOp;
+    use galley_core::frontmatter::Value;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = Journal::open(&dir.path().join("j")).expect("open");
+    let mut with_ops = draft("T", None);
+    with_ops.ops = vec![
+        FieldOp::Insert {
+            key: "datacite.keywords".into(),
+            index: 0,
+            value: Value::String("New".into()),
+        },
+        FieldOp::Move {
+            key: "datacite.keywords".into(),
+            from: 0,
+            to: 2,
+        },
+    ];
+    journal.record("a.md", "f1", &with_ops).expect("record");
+    journal
+        .record("b.md", "f2", &draft("Plain", None))
+        .expect("record");
+    let raw = std::fs::read_dir(journal.dir())
+        .expect("list")
+        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("read"))
+        .collect::<Vec<_>>();
+    // Plain drafts keep the format every Galley reads; drafts with operations
+    // are marked so an older Galley skips them instead of restoring half.
+    assert!(raw.iter().any(|t| t.contains("\"version\": 1")));
+    assert!(raw.iter().any(|t| t.contains("\"version\": 2")));
+    let pending = journal.pending();
+    let a = pending
+        .entries
+        .iter()
+        .find(|e| e.path == "a.md")
+        .expect("a");
+    assert_eq!(a.draft.ops, with_ops.ops);
+    let b = pending
+        .entries
+        .iter()
+        .find(|e| e.path == "b.md")
+        .expect("b");
+    assert!(b.draft.ops.is_empty());
 }

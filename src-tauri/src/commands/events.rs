@@ -10,6 +10,7 @@ use tauri::{AppHandle, Runtime, State};
 /// to watch is not fatal: the editor can still work, only without live updates.
 pub fn watch_site(state: &AppState, root: &std::path::Path) {
     let sink = state.events();
+    let index = state.index_slot();
     state.set_watcher(None);
     state.set_repo(galley_git::SiteRepo::open(root).ok());
     match galley_watch::Watcher::start(root, move |changes| {
@@ -17,6 +18,7 @@ pub fn watch_site(state: &AppState, root: &std::path::Path) {
             .watch_mode
             .as_ref()
             .and_then(galley_watch::WatchMode::message);
+        crate::state::forget(&index);
         AppState::emit(&sink, AppEvent::SiteChanged { changes, notice });
     }) {
         Ok(watcher) => state.set_watcher(Some(watcher)),

@@ -3,6 +3,7 @@
 
 pub mod events;
 pub mod external;
+pub mod form;
 pub mod git;
 pub mod page;
 pub mod preview;

@@ -2,6 +2,7 @@
 
 use crate::ipc::IpcError;
 use crate::state::AppState;
+use galley_core::draft::FieldOp;
 use galley_core::page::{FieldEdit, LoadedPage, OutsideChange, SaveOutcome, Settle};
 use tauri::State;
 
@@ -14,14 +15,15 @@ pub fn open_page(state: State<'_, AppState>, path: String) -> Result<LoadedPage,
     Ok(page)
 }
 
-/// Saves field edits and the body, if the file is still the version the
-/// editor opened (`fingerprint`).
+/// Saves field edits, structured operations (in order) and the body, if the
+/// file is still the version the editor opened (`fingerprint`).
 #[tauri::command]
 pub fn save_page(
     state: State<'_, AppState>,
     path: String,
     fingerprint: String,
     edits: Vec<FieldEdit>,
+    ops: Option<Vec<FieldOp>>,
     body: Option<String>,
 ) -> Result<SaveOutcome, IpcError> {
     let site = state.site().ok_or_else(IpcError::no_site)?;
@@ -31,14 +33,18 @@ pub fn save_page(
         site.generator.dialect(),
         &fingerprint,
         &edits,
+        ops.as_deref().unwrap_or_default(),
         body.as_deref(),
         &mut |print| state.expect_write(&path, print),
     )?;
     state.set_base(&path, saved.bytes.clone());
+    if saved.written {
+        state.forget_index();
+    }
     Ok(saved)
 }
 
-fn base_of(state: &AppState, path: &str) -> Result<Vec<u8>, IpcError> {
+pub(crate) fn base_of(state: &AppState, path: &str) -> Result<Vec<u8>, IpcError> {
     state.base(path).ok_or_else(|| {
         IpcError::new(
             "not_found",
@@ -53,6 +59,7 @@ pub fn outside_change(
     state: State<'_, AppState>,
     path: String,
     edits: Vec<FieldEdit>,
+    ops: Option<Vec<FieldOp>>,
     body: Option<String>,
 ) -> Result<OutsideChange, IpcError> {
     let site = state.site().ok_or_else(IpcError::no_site)?;
@@ -63,6 +70,7 @@ pub fn outside_change(
         site.generator.dialect(),
         &base,
         &edits,
+        ops.as_deref().unwrap_or_default(),
         body.as_deref(),
     )?)
 }
@@ -73,6 +81,7 @@ pub fn settle_outside_change(
     state: State<'_, AppState>,
     path: String,
     edits: Vec<FieldEdit>,
+    ops: Option<Vec<FieldOp>>,
     body: Option<String>,
     theirs_fingerprint: String,
     settle: Settle,
@@ -85,11 +94,15 @@ pub fn settle_outside_change(
         site.generator.dialect(),
         &base,
         &edits,
+        ops.as_deref().unwrap_or_default(),
         body.as_deref(),
         &theirs_fingerprint,
         &settle,
         &mut |print| state.expect_write(&path, print),
     )?;
     state.set_base(&path, saved.bytes.clone());
+    if saved.written {
+        state.forget_index();
+    }
     Ok(saved)
 }

@@ -3,6 +3,7 @@
 
 use crate::ipc::IpcError;
 use crate::state::AppState;
+use galley_core::draft::FieldOp;
 use galley_core::journal::{Draft, Journal, JournalEntry};
 use galley_core::page::FieldEdit;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -25,10 +26,12 @@ pub fn journal_draft<R: Runtime>(
     path: String,
     fingerprint: String,
     edits: Vec<FieldEdit>,
+    ops: Option<Vec<FieldOp>>,
     body: Option<String>,
 ) -> Result<(), IpcError> {
     let draft = Draft {
         field_edits: edits,
+        ops: ops.unwrap_or_default(),
         body,
     };
     journal(&app, &state)?

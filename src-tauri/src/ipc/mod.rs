@@ -34,7 +34,9 @@ impl From<galley_core::page::PageError> for IpcError {
             PageError::ChangedOnDisk => "changed_on_disk",
             PageError::Path(_) => "outside_site",
             PageError::NotFound(_) => "not_found",
-            PageError::Edit(_) | PageError::BadField(_) => "invalid_field",
+            PageError::Edit(_) | PageError::BadField(_) | PageError::BadYaml { .. } => {
+                "invalid_field"
+            }
             PageError::BrokenFrontMatter(_) => "broken_front_matter",
             _ => "io",
         };

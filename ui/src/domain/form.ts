@@ -2,6 +2,7 @@
 // with what label and starting text, and which edits a save must send.
 // Pure, so it is tested without a window.
 import type { FieldEdit, Value } from "../ipc/types";
+import { keySegment } from "./fields";
 
 export interface FormField {
   key: string;
@@ -64,7 +65,7 @@ export function fieldEdits(form: FormField[], values: Record<string, string>): F
   for (const field of form) {
     const now = values[field.key];
     if (field.editable && now !== undefined && now !== field.original) {
-      edits.push({ key: field.key, input: now });
+      edits.push({ key: keySegment(field.key), input: now });
     }
   }
   return edits;

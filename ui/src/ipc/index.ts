@@ -10,6 +10,10 @@ import type {
   OutsideChange,
   Settle,
   FieldEdit,
+  FieldOp,
+  PageSchema,
+  Problem,
+  SiteImage,
   HistoryEntry,
   IpcError,
   LoadedPage,
@@ -31,7 +35,7 @@ export interface Backend {
   openSite(root: string): Promise<SiteView>;
   recentSites(): Promise<string[]>;
   openPage(path: string): Promise<LoadedPage>;
-  savePage(path: string, fingerprint: string, edits: FieldEdit[], body: string | null): Promise<SaveOutcome>;
+  savePage(path: string, fingerprint: string, edits: FieldEdit[], body: string | null, ops?: FieldOp[]): Promise<SaveOutcome>;
   renderPreview(body: string): Promise<string>;
   commitChanges(message: string, paths: string[]): Promise<CommitInfo>;
   gitStatus(): Promise<SiteStatus>;
@@ -54,17 +58,22 @@ export interface Backend {
   subscribe(onEvent: (event: AppEvent) => void): Promise<void>;
   setUnsaved(count: number): Promise<void>;
   quitApp(): Promise<void>;
-  outsideChange(path: string, edits: FieldEdit[], body: string | null): Promise<OutsideChange>;
+  outsideChange(path: string, edits: FieldEdit[], body: string | null, ops?: FieldOp[]): Promise<OutsideChange>;
   settleOutsideChange(
     path: string,
     edits: FieldEdit[],
     body: string | null,
     theirsFingerprint: string,
     settle: Settle,
+    ops?: FieldOp[],
   ): Promise<SaveOutcome>;
-  journalDraft(path: string, fingerprint: string, edits: FieldEdit[], body: string | null): Promise<void>;
+  journalDraft(path: string, fingerprint: string, edits: FieldEdit[], body: string | null, ops?: FieldOp[]): Promise<void>;
   journalClear(path: string): Promise<void>;
   pendingDrafts(): Promise<JournalEntry[]>;
+  pageSchema(path: string): Promise<PageSchema>;
+  checkDraft(path: string, edits: FieldEdit[], ops: FieldOp[]): Promise<Problem[]>;
+  siteImages(): Promise<SiteImage[]>;
+  importImage(): Promise<SiteImage | null>;
 }
 
 function progressChannel(onProgress: (p: Progress) => void): Channel<Progress> {
@@ -96,7 +105,7 @@ export const tauriBackend: Backend = {
   openSite: (root) => invoke("open_site", { root }),
   recentSites: () => invoke("recent_sites"),
   openPage: (path) => invoke("open_page", { path }),
-  savePage: (path, fingerprint, edits, body) => invoke("save_page", { path, fingerprint, edits, body }),
+  savePage: (path, fingerprint, edits, body, ops = []) => invoke("save_page", { path, fingerprint, edits, ops, body }),
   renderPreview: (body) => invoke("render_preview", { body }),
   commitChanges: (message, paths) => invoke("commit_changes", { message, paths }),
   gitStatus: () => invoke("git_status"),
@@ -124,10 +133,15 @@ export const tauriBackend: Backend = {
   },
   setUnsaved: (count) => invoke("set_unsaved", { count }),
   quitApp: () => invoke("quit_app"),
-  outsideChange: (path, edits, body) => invoke("outside_change", { path, edits, body }),
-  settleOutsideChange: (path, edits, body, theirsFingerprint, settle) =>
-    invoke("settle_outside_change", { path, edits, body, theirsFingerprint, settle }),
-  journalDraft: (path, fingerprint, edits, body) => invoke("journal_draft", { path, fingerprint, edits, body }),
+  outsideChange: (path, edits, body, ops = []) => invoke("outside_change", { path, edits, ops, body }),
+  settleOutsideChange: (path, edits, body, theirsFingerprint, settle, ops = []) =>
+    invoke("settle_outside_change", { path, edits, ops, body, theirsFingerprint, settle }),
+  journalDraft: (path, fingerprint, edits, body, ops = []) =>
+    invoke("journal_draft", { path, fingerprint, edits, ops, body }),
   journalClear: (path) => invoke("journal_clear", { path }),
   pendingDrafts: () => invoke("pending_drafts"),
+  pageSchema: (path) => invoke("page_schema", { path }),
+  checkDraft: (path, edits, ops) => invoke("check_draft", { path, edits, ops, body: null }),
+  siteImages: () => invoke("site_images"),
+  importImage: () => invoke("import_image"),
 };

@@ -47,6 +47,85 @@ export interface FieldEdit {
   input: string;
 }
 
+/** A structured change of a draft, applied in order after the field edits.
+ * `key` is a field path: `datacite.keywords`, `authors[1].name`, `datacite."@id"`. */
+export type FieldOp =
+  | { op: "input"; key: string; input: string }
+  | { op: "set"; key: string; value: Value }
+  | { op: "remove"; key: string }
+  | { op: "insert"; key: string; index: number; value: Value }
+  | { op: "move"; key: string; from: number; to: number }
+  | { op: "yaml"; key: string; yaml: string };
+
+export type SchemaKind =
+  | "null"
+  | "bool"
+  | "int"
+  | "year"
+  | "float"
+  | "date"
+  | "datetime"
+  | "text"
+  | "url"
+  | "email"
+  | "image"
+  | "file"
+  | "list"
+  | "object";
+
+export interface Shape {
+  kinds: { kind: SchemaKind; count: number }[];
+  choices?: string[];
+  files?: { found: number; missing: number; external: number };
+  fields?: FieldSchema[];
+  items?: Shape;
+}
+
+export interface FieldSchema extends Shape {
+  key: string;
+  label: string;
+  help?: string;
+  required: boolean;
+  widget?: string;
+  expects?: SchemaKind;
+  choices_from_settings: boolean;
+  present: number;
+  of: number;
+  source: "inferred" | "decap" | "galley";
+}
+
+export interface CollectionSchema {
+  collection: string;
+  label: string;
+  page_count: number;
+  unreadable: number;
+  fields: FieldSchema[];
+}
+
+export interface Problem {
+  path: string;
+  line: number;
+  column: number;
+  severity: "error" | "warning";
+  code: string;
+  field?: string;
+  message: string;
+  hint: string;
+}
+
+export interface PageSchema {
+  collection: string | null;
+  schema: CollectionSchema | null;
+  problems: Problem[];
+}
+
+export interface SiteImage {
+  /** Site-relative file, for the thumbnail. */
+  path: string;
+  /** What the page writes (`/assets/icons/aida.png`). */
+  reference: string;
+}
+
 export interface SaveOutcome {
   fingerprint: string;
   written: boolean;
@@ -213,6 +292,6 @@ export type Settle = { kind: "keep_mine" } | { kind: "combine"; choices: Choice[
 export interface JournalEntry {
   path: string;
   base_fingerprint: string;
-  draft: { field_edits: FieldEdit[]; body: string | null };
+  draft: { field_edits: FieldEdit[]; ops?: FieldOp[]; body: string | null };
   saved_at: number;
 }

@@ -55,3 +55,20 @@ pub enum Format {
     /// Between `+++` lines (Hugo).
     Toml,
 }
+
+/// Reads a YAML snippet an editor typed for one field ("Edit as YAML") into the
+/// value it stands for, with the page's dialect. Lines in errors count from the
+/// snippet's first line.
+pub fn parse_value(yaml: &str, dialect: Dialect) -> Result<Value, FrontMatterError> {
+    let mut wrapped = String::from("value:\n");
+    for line in yaml.replace("\r\n", "\n").lines() {
+        wrapped.push_str("  ");
+        wrapped.push_str(line);
+        wrapped.push('\n');
+    }
+    let (_, value) = yaml_read::read(&wrapped, dialect, 0)?;
+    Ok(match value {
+        Value::Map(mut entries) if entries.len() == 1 => entries.remove(0).1,
+        _ => Value::Null,
+    })
+}

@@ -1,6 +1,6 @@
 //! The typed view of front matter that the form shows and edits.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One front matter value, typed the way the site's generator would read it.
 ///
@@ -12,7 +12,7 @@ use serde::Serialize;
 ///
 /// Dates and date-times are kept as the text of the page (`2024-01-31`,
 /// `2024-01-31 10:00:00 +0100`), so nothing is lost to time-zone conversion.
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(tag = "kind", content = "value")]
 pub enum Value {
     /// No value (`key:`, `~`, `null`).

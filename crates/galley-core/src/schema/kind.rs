@@ -40,7 +40,7 @@ pub enum Kind {
 }
 
 /// Endings of files an `<img>` can show.
-const IMAGE_EXTENSIONS: &[&str] = &[
+pub(crate) const IMAGE_EXTENSIONS: &[&str] = &[
     "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp", "ico", "tif", "tiff",
 ];
 

@@ -12,7 +12,7 @@
 //! [`settings`], which reads the two settings files.
 
 mod infer;
-mod kind;
+pub(crate) mod kind;
 pub mod settings;
 
 pub use infer::infer;
