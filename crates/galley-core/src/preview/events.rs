@@ -79,6 +79,9 @@ pub(crate) fn render_expanded(
     if pass.unit_open {
         pass.units.push((usize::MAX, false));
     }
+    if mode == Sanitizing::WholeOutput {
+        pass.units.clear();
+    }
     let Pass {
         out,
         ial_attrs,
