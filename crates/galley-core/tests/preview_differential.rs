@@ -18,7 +18,13 @@ fn assert_safe(html: &str) {
     let lower = html.to_ascii_lowercase();
     // `javascript:` as visible text is harmless; in an attribute it is not.
     for bad in [
-        "<script", "=\"javascript:", "='javascript:", "=javascript:", "<iframe", "<form", "<svg",
+        "<script",
+        "=\"javascript:",
+        "='javascript:",
+        "=javascript:",
+        "<iframe",
+        "<form",
+        "<svg",
         "<object",
     ] {
         assert!(!lower.contains(bad), "{bad} in {html}");
@@ -32,7 +38,10 @@ fn assert_safe(html: &str) {
             b'>' => in_tag = false,
             b' ' | b'\t' | b'\n' | b'/' if in_tag => {
                 let rest = &lower[i + 1..];
-                let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
                 if name.len() > 2 && name.starts_with("on") && rest[name.len()..].starts_with('=') {
                     panic!("handler {name} in {html}");
                 }
@@ -112,7 +121,10 @@ fn pages_under(root: &Path) -> Vec<std::path::PathBuf> {
             let path = entry.path();
             if path.is_dir() && !path.ends_with(".git") {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md" || e == "markdown" || e == "html") {
+            } else if path
+                .extension()
+                .is_some_and(|e| e == "md" || e == "markdown" || e == "html")
+            {
                 out.push(path);
             }
         }

@@ -71,7 +71,10 @@ fn hostile_page_is_disarmed_on_the_fast_path() {
     let html = render(HOSTILE, &options);
     check(&html);
     // What is harmless stays visible.
-    assert!(html.contains("<img src=\"galley-site://localhost/a.png\">"), "{html}");
+    assert!(
+        html.contains("<img src=\"galley-site://localhost/a.png\">"),
+        "{html}"
+    );
     assert!(html.contains("hover") && html.contains("inline"), "{html}");
     assert!(html.contains("<h2 id=\"heading\">Heading</h2>"), "{html}");
 }

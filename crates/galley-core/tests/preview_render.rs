@@ -133,7 +133,10 @@ fn liquid_values_from_config_and_page() {
 #[test]
 fn includes_expand_markdown_and_html_with_parameters() {
     let mut includes = HashMap::new();
-    includes.insert("note.md".to_owned(), "**Note:** {{ include.text }}".to_owned());
+    includes.insert(
+        "note.md".to_owned(),
+        "**Note:** {{ include.text }}".to_owned(),
+    );
     includes.insert(
         "box.html".to_owned(),
         "<div class=\"box\" onclick=\"x()\">{% include loop.md %}</div>".to_owned(),
@@ -172,7 +175,10 @@ fn site_includes_stay_inside_the_site() {
         &context,
     );
     assert!(html.contains("<p>from <em>a</em></p>"), "{html}");
-    assert!(!html.contains("SECRET<") && !html.contains("system("), "{html}");
+    assert!(
+        !html.contains("SECRET<") && !html.contains("system("),
+        "{html}"
+    );
 }
 
 #[test]
@@ -232,8 +238,11 @@ fn site_stylesheet_compiles_scss_with_partials() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(dir.path().join("_sass")).expect("mkdir");
     std::fs::create_dir_all(dir.path().join("assets/css")).expect("mkdir");
-    std::fs::write(dir.path().join("_sass/_base.scss"), "$c: #123456;\nbody { color: $c; }\n")
-        .expect("write");
+    std::fs::write(
+        dir.path().join("_sass/_base.scss"),
+        "$c: #123456;\nbody { color: $c; }\n",
+    )
+    .expect("write");
     std::fs::write(
         dir.path().join("assets/css/style.scss"),
         "---\n---\n@import \"base\";\n.a { .b { margin: 1px; } }\n",
@@ -243,10 +252,16 @@ fn site_stylesheet_compiles_scss_with_partials() {
     assert!(css.contains("color: #123456"), "{css}");
     assert!(css.contains(".a .b"), "{css}");
 
-    std::fs::write(dir.path().join("assets/css/style.scss"), "---\n---\n@import \"minima\";\n")
-        .expect("write");
+    std::fs::write(
+        dir.path().join("assets/css/style.scss"),
+        "---\n---\n@import \"minima\";\n",
+    )
+    .expect("write");
     let error = site_stylesheet_result(dir.path()).expect_err("theme partial is missing");
-    assert!(error.to_string().contains("could not be compiled"), "{error}");
+    assert!(
+        error.to_string().contains("could not be compiled"),
+        "{error}"
+    );
     assert_eq!(site_stylesheet(dir.path()), None);
 
     let empty = tempfile::tempdir().expect("temp dir");
@@ -258,5 +273,8 @@ fn plain_css_is_used_as_is() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(dir.path().join("assets/css")).expect("mkdir");
     std::fs::write(dir.path().join("assets/css/style.css"), "p { color: red }").expect("write");
-    assert_eq!(site_stylesheet(dir.path()).as_deref(), Some("p { color: red }"));
+    assert_eq!(
+        site_stylesheet(dir.path()).as_deref(),
+        Some("p { color: red }")
+    );
 }

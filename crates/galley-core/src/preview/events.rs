@@ -38,8 +38,9 @@ pub(crate) fn render_expanded(
     mode: Sanitizing,
 ) -> String {
     let source: &str = &expanded.text;
-    let (mut events, ranges) = collect(source);
-    let edits = if source.contains("{:") {
+    let has_ials = source.contains("{:");
+    let (mut events, ranges) = collect(source, has_ials);
+    let edits = if has_ials {
         Some(ial::apply(&mut events, &ranges, source))
     } else {
         None
@@ -118,13 +119,14 @@ pub(crate) fn render_expanded(
     }
 }
 
-/// Parses with source offsets, merging adjacent text so an IAL is one event.
-fn collect(source: &str) -> (Vec<Event<'_>>, Vec<Range<usize>>) {
+/// Parses with source offsets; with `merge`, adjacent text is joined so an IAL
+/// is one event (only then: joining allocates, and most pages have no IALs).
+fn collect(source: &str, merge: bool) -> (Vec<Event<'_>>, Vec<Range<usize>>) {
     let mut events: Vec<Event<'_>> = Vec::with_capacity(source.len() / 16);
     let mut ranges: Vec<Range<usize>> = Vec::with_capacity(source.len() / 16);
     for (event, range) in Parser::new_ext(source, markdown_options()).into_offset_iter() {
-        if let (Event::Text(next), Some(Event::Text(prev)), Some(last)) =
-            (&event, events.last_mut(), ranges.last_mut())
+        if let (true, Event::Text(next), Some(Event::Text(prev)), Some(last)) =
+            (merge, &event, events.last_mut(), ranges.last_mut())
         {
             if last.end == range.start {
                 let mut joined = String::with_capacity(prev.len() + next.len());
