@@ -102,7 +102,7 @@ fn strip_baseurl<'u>(path: &'u str, baseurl: &str) -> &'u str {
         return path;
     }
     match path.strip_prefix(base) {
-        Some(rest) if rest.is_empty() => "/",
+        Some("") => "/",
         Some(rest) if rest.starts_with('/') => rest,
         _ => path,
     }
