@@ -1,45 +1,70 @@
-//! Preview cost: Galley's render (Markdown + kramdown ids + sanitizer) against
-//! pulldown-cmark alone, on a generated page of about 20 KB with raw HTML.
+//! Preview cost: Galley's render (Liquid, kramdown ids and IALs, link and image
+//! checks, sanitizing where raw HTML is) against pulldown-cmark alone, on
+//! generated pages of 20 KB and 1 MB, with and without raw HTML. The issue's goal:
+//! Galley ≤ 2× pulldown-cmark. `whole_output_sanitized` is the old way (ammonia
+//! over everything), kept as the reference.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use galley_core::preview::{markdown_options, render, RenderOptions};
+use galley_core::preview::{
+    markdown_options, render, render_page_fully_sanitized, PageContext, RenderOptions,
+};
 use std::hint::black_box;
 
-/// A realistic engagement-like body: headings, paragraphs, links, lists,
-/// a little raw HTML, repeated to the wanted size.
-fn page(bytes: usize) -> String {
+/// A realistic engagement-like body: headings, paragraphs, links, lists and,
+/// if asked, a little raw HTML, repeated to the wanted size.
+fn page(bytes: usize, raw_html: bool) -> String {
     let block = "## Work package {#wp}\n\nAIDA brings together **radiologists**, engineers and \
         [data stewards](/datasets/) to build *clinically useful* tools. See the \
         [arena](https://example.org/aida) for details.\n\n- Annotated CT studies\n- Shared \
-        compute\n- Training events\n\n<div><img src=\"/assets/images/arena-map.png\" alt=\"map\"></div>\n\n";
-    let mut out = String::with_capacity(bytes + block.len());
+        compute\n- Training events\n\n";
+    let html = "<div><img src=\"/assets/images/arena-map.png\" alt=\"map\" style=\"float: right\"></div>\n\n";
+    let mut out = String::with_capacity(bytes + block.len() * 2);
     while out.len() < bytes {
         out.push_str(block);
+        if raw_html {
+            out.push_str(html);
+        }
     }
     out
 }
 
 fn preview(c: &mut Criterion) {
-    let body = page(20 * 1024);
-    let mut group = c.benchmark_group("preview_20k");
-    group.throughput(Throughput::Bytes(body.len() as u64));
-    group.bench_function("pulldown_cmark_only", |b| {
-        b.iter(|| {
-            let mut html = String::new();
-            pulldown_cmark::html::push_html(
-                &mut html,
-                pulldown_cmark::Parser::new_ext(black_box(&body), markdown_options()),
-            );
-            html
-        })
-    });
     let options = RenderOptions {
         asset_url_prefix: Some("galley-site://localhost".into()),
     };
-    group.bench_function("galley_render_sanitized", |b| {
-        b.iter(|| render(black_box(&body), &options))
-    });
-    group.finish();
+    for (name, bytes) in [("20k", 20 * 1024), ("1m", 1024 * 1024)] {
+        for raw in [false, true] {
+            let body = page(bytes, raw);
+            let label = format!(
+                "preview_{name}_{}",
+                if raw { "raw_html" } else { "markdown" }
+            );
+            let mut group = c.benchmark_group(label);
+            if bytes > 100_000 {
+                group.sample_size(10);
+            }
+            group.throughput(Throughput::Bytes(body.len() as u64));
+            group.bench_function("pulldown_cmark_only", |b| {
+                b.iter(|| {
+                    let mut html = String::new();
+                    pulldown_cmark::html::push_html(
+                        &mut html,
+                        pulldown_cmark::Parser::new_ext(black_box(&body), markdown_options()),
+                    );
+                    html
+                })
+            });
+            group.bench_function("galley_render", |b| {
+                b.iter(|| render(black_box(&body), &options))
+            });
+            group.bench_function("whole_output_sanitized", |b| {
+                b.iter(|| {
+                    render_page_fully_sanitized(black_box(&body), &options, &PageContext::default())
+                })
+            });
+            group.finish();
+        }
+    }
 }
 
 criterion_group!(benches, preview);
