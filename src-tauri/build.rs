@@ -37,6 +37,8 @@ fn main() {
             "journal_clear",
             "pending_drafts",
             "status_of_paths",
+            "site_stylesheet",
+            "page_for_link",
             "page_schema",
             "check_draft",
             "site_images",

@@ -60,6 +60,8 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::recovery::journal_clear,
             commands::recovery::pending_drafts,
             commands::publish::status_of_paths,
+            commands::preview::site_stylesheet,
+            commands::preview::page_for_link,
             commands::form::page_schema,
             commands::form::check_draft,
             commands::form::site_images,

@@ -15,6 +15,18 @@ pub fn serve<R: Runtime>(
     request: Request<Vec<u8>>,
 ) -> Response<Vec<u8>> {
     let state = ctx.app_handle().state::<AppState>();
+    // A link clicked in the preview frame (scripts cannot run there, so its
+    // links are pointed here): tell the UI, and answer "no content" so the
+    // frame stays on the page.
+    if request.uri().path() == LINK_PATH {
+        if let Some((link, external)) = clicked_link(request.uri().query().unwrap_or_default()) {
+            AppState::emit(
+                &state.events(),
+                crate::state::AppEvent::LinkClicked { link, external },
+            );
+        }
+        return status(StatusCode::NO_CONTENT);
+    }
     let Some(site) = state.site() else {
         return status(StatusCode::NOT_FOUND);
     };
@@ -32,6 +44,24 @@ pub fn serve<R: Runtime>(
             .unwrap_or_else(|_| status(StatusCode::INTERNAL_SERVER_ERROR)),
         Err(_) => status(StatusCode::NOT_FOUND),
     }
+}
+
+/// Where the preview's links point (see ui/src/components/Preview.svelte).
+const LINK_PATH: &str = "/__galley__/link";
+
+/// `to=<link>&external=1` → the link and whether it leaves the site.
+fn clicked_link(query: &str) -> Option<(String, bool)> {
+    let mut link = None;
+    let mut external = false;
+    for pair in query.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "to" => link = percent_decode(&value.replace('+', " ")),
+            "external" => external = value == "1",
+            _ => {}
+        }
+    }
+    link.map(|l| (l, external))
 }
 
 fn status(code: StatusCode) -> Response<Vec<u8>> {
@@ -90,5 +120,14 @@ mod tests {
         assert_eq!(percent_decode("bad%zz"), None);
         assert_eq!(content_type("x/LOGO.PNG"), "image/png");
         assert_eq!(content_type("x.html"), "application/octet-stream");
+        assert_eq!(
+            clicked_link("to=%2Fdatasets%2F&external=0"),
+            Some(("/datasets/".to_owned(), false))
+        );
+        assert_eq!(
+            clicked_link("external=1&to=https%3A%2F%2Fexample.org%2Fa%20b"),
+            Some(("https://example.org/a b".to_owned(), true))
+        );
+        assert_eq!(clicked_link("nothing=here"), None);
     }
 }

@@ -31,6 +31,13 @@ pub enum AppEvent {
     },
     /// The editor asked to close the window while pages had unsaved edits.
     CloseRequested,
+    /// A link was clicked in the preview.
+    LinkClicked {
+        /// As written in the page (or its resolved site link).
+        link: String,
+        /// Whether it is a web address outside the site.
+        external: bool,
+    },
 }
 
 /// The opened site's index (pages, schemas), kept between commands and dropped
@@ -55,11 +62,22 @@ pub struct AppState {
     unsaved: Mutex<usize>,
     events: EventSink,
     index: SiteIndex,
+    /// `_config.yml`'s values for `{{ site.x }}` in the preview, read once per
+    /// site instead of on every keystroke.
+    site_values: SiteValues,
 }
+
+/// The preview's cached `_config.yml` values, emptied when the config changes.
+pub type SiteValues = Arc<Mutex<Option<Arc<Option<galley_core::frontmatter::Value>>>>>;
 
 /// Empties a site index slot.
 pub fn forget(index: &SiteIndex) {
     *lock(index) = None;
+}
+
+/// Empties the config values slot.
+pub fn forget_values(values: &SiteValues) {
+    *lock(values) = None;
 }
 
 /// Locks, recovering from a poisoned lock: the data is plain values that a
@@ -79,6 +97,23 @@ impl AppState {
         *lock(&self.site) = Some(site);
         lock(&self.bases).clear();
         *lock(&self.index) = None;
+        *lock(&self.site_values) = None;
+    }
+
+    /// The site config's values for the preview's Liquid, read on first use.
+    pub fn site_values(&self) -> Option<Arc<Option<galley_core::frontmatter::Value>>> {
+        let open = self.site()?;
+        let mut slot = lock(&self.site_values);
+        let values = slot.get_or_insert_with(|| {
+            Arc::new(galley_core::preview::liquid::read_site_config(&open.root))
+        });
+        Some(Arc::clone(values))
+    }
+
+    /// The slot of the config's values, for the watcher to empty when the
+    /// config file changes.
+    pub fn site_values_slot(&self) -> SiteValues {
+        Arc::clone(&self.site_values)
     }
 
     /// The open site's index, read now if it was never read or the site

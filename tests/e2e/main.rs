@@ -10,6 +10,7 @@ mod form;
 mod harness;
 mod history;
 mod outside;
+mod preview;
 mod publishing;
 mod safety;
 mod timing;

@@ -13,6 +13,7 @@
 
 mod cache;
 mod config;
+mod links;
 mod record;
 mod walk;
 

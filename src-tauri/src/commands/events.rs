@@ -11,6 +11,7 @@ use tauri::{AppHandle, Runtime, State};
 pub fn watch_site(state: &AppState, root: &std::path::Path) {
     let sink = state.events();
     let index = state.index_slot();
+    let values = state.site_values_slot();
     state.set_watcher(None);
     state.set_repo(galley_git::SiteRepo::open(root).ok());
     match galley_watch::Watcher::start(root, move |changes| {
@@ -19,6 +20,9 @@ pub fn watch_site(state: &AppState, root: &std::path::Path) {
             .as_ref()
             .and_then(galley_watch::WatchMode::message);
         crate::state::forget(&index);
+        if changes.rescan || !changes.config_changed.is_empty() {
+            crate::state::forget_values(&values);
+        }
         AppState::emit(&sink, AppEvent::SiteChanged { changes, notice });
     }) {
         Ok(watcher) => state.set_watcher(Some(watcher)),

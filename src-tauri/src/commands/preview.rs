@@ -1,6 +1,13 @@
-//! The live preview.
+//! The live preview: the page body rendered the way the site renders it
+//! (Liquid values and includes, kramdown attributes, the site's stylesheet,
+//! images from the site), sanitized in Rust.
 
-use galley_core::preview::{render, RenderOptions};
+use crate::ipc::IpcError;
+use crate::state::AppState;
+use galley_core::preview::liquid::TemplateDialect;
+use galley_core::preview::{render, render_page, PageContext, RenderOptions, SiteIncludes};
+use galley_core::site::Generator;
+use tauri::State;
 
 /// Where the webview reaches the site-image protocol: Windows' WebView2 only
 /// loads custom schemes as `http://<scheme>.localhost`.
@@ -12,13 +19,49 @@ fn asset_prefix() -> String {
     }
 }
 
-/// Renders a page body to sanitized HTML for the preview frame.
+/// Renders a page body to sanitized HTML for the preview frame. With the
+/// page's `path`, the site's Liquid context, includes and the page's folder
+/// (for relative images and links) are used.
 #[tauri::command]
-pub fn render_preview(body: String) -> String {
-    render(
-        &body,
-        &RenderOptions {
-            asset_url_prefix: Some(asset_prefix()),
+pub fn render_preview(state: State<'_, AppState>, path: Option<String>, body: String) -> String {
+    let options = RenderOptions {
+        asset_url_prefix: Some(asset_prefix()),
+    };
+    let (Some(path), Ok(site)) = (path, state.site_index()) else {
+        return render(&body, &options);
+    };
+    let site_values = state.site_values();
+    let includes = SiteIncludes::new(&site.root);
+    let page_values = site.effective_fields(&path);
+    let page_dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let context = PageContext {
+        page_dir: Some(page_dir),
+        site: site_values.as_deref().and_then(Option::as_ref),
+        page: page_values.as_ref(),
+        includes: Some(&includes),
+        dialect: match site.generator {
+            Generator::Jekyll => TemplateDialect::Liquid,
+            Generator::Hugo => TemplateDialect::HugoShortcodes,
+            Generator::Plain => TemplateDialect::None,
         },
-    )
+    };
+    render_page(&body, &options, &context)
+}
+
+/// The site's own stylesheet for the preview (plain CSS, or SCSS compiled in
+/// Rust), or `None` to use Galley's default look.
+#[tauri::command]
+pub fn site_stylesheet(state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
+    let site = state.site().ok_or_else(IpcError::no_site)?;
+    Ok(galley_core::preview::site_stylesheet(&site.root))
+}
+
+/// The page of this site a link in a page opens, if it is one.
+#[tauri::command]
+pub fn page_for_link(
+    state: State<'_, AppState>,
+    from: String,
+    link: String,
+) -> Result<Option<String>, IpcError> {
+    Ok(state.site_index()?.page_for_link(&from, &link))
 }

@@ -36,7 +36,9 @@ export interface Backend {
   recentSites(): Promise<string[]>;
   openPage(path: string): Promise<LoadedPage>;
   savePage(path: string, fingerprint: string, edits: FieldEdit[], body: string | null, ops?: FieldOp[]): Promise<SaveOutcome>;
-  renderPreview(body: string): Promise<string>;
+  renderPreview(path: string | null, body: string): Promise<string>;
+  siteStylesheet(): Promise<string | null>;
+  pageForLink(from: string, link: string): Promise<string | null>;
   commitChanges(message: string, paths: string[]): Promise<CommitInfo>;
   gitStatus(): Promise<SiteStatus>;
   statusOfPaths(paths: string[]): Promise<[string, FileChange | null][]>;
@@ -90,6 +92,13 @@ export function siteAssetUrl(path: string): string {
   return windows ? `http://galley-site.localhost/${encoded}` : `galley-site://localhost/${encoded}`;
 }
 
+/** Where a link in the preview frame points so that a click reaches the app
+ * (the frame runs no script; the app's protocol answers "no content"). */
+export function previewLinkUrl(link: string, external: boolean): string {
+  const base = siteAssetUrl("__galley__/link");
+  return `${base}?to=${encodeURIComponent(link)}&external=${external ? "1" : "0"}`;
+}
+
 /** Turns whatever a command rejected with into `{code, message}`. */
 export function asIpcError(e: unknown): IpcError {
   if (typeof e === "object" && e !== null && "message" in e && "code" in e) {
@@ -106,7 +115,9 @@ export const tauriBackend: Backend = {
   recentSites: () => invoke("recent_sites"),
   openPage: (path) => invoke("open_page", { path }),
   savePage: (path, fingerprint, edits, body, ops = []) => invoke("save_page", { path, fingerprint, edits, ops, body }),
-  renderPreview: (body) => invoke("render_preview", { body }),
+  renderPreview: (path, body) => invoke("render_preview", { path, body }),
+  siteStylesheet: () => invoke("site_stylesheet"),
+  pageForLink: (from, link) => invoke("page_for_link", { from, link }),
   commitChanges: (message, paths) => invoke("commit_changes", { message, paths }),
   gitStatus: () => invoke("git_status"),
   statusOfPaths: (paths) => invoke("status_of_paths", { paths }),

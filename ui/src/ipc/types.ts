@@ -248,7 +248,8 @@ export interface SiteChanges {
 
 export type AppEvent =
   | { kind: "site_changed"; changes: SiteChanges; notice: string | null }
-  | { kind: "close_requested" };
+  | { kind: "close_requested" }
+  | { kind: "link_clicked"; link: string; external: boolean };
 
 export interface FieldClash {
   kind: "field";
