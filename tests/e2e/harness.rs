@@ -98,6 +98,9 @@ fn terminate(child: &mut Child) {
 /// The processes of one test, stopped on drop.
 struct Processes {
     xvfb: Child,
+    /// A private D-Bus session bus, as a desktop session has.
+    bus: Child,
+    bus_address: String,
     driver: Option<Child>,
 }
 
@@ -106,8 +109,27 @@ impl Drop for Processes {
         if let Some(driver) = self.driver.as_mut() {
             terminate(driver);
         }
+        terminate(&mut self.bus);
         terminate(&mut self.xvfb);
     }
+}
+
+/// Starts a D-Bus session bus listening on a socket in `dir`.
+fn start_session_bus(dir: &Path) -> (Child, String) {
+    let socket = dir.join("bus");
+    let address = format!("unix:path={}", socket.display());
+    let child = Command::new("dbus-daemon")
+        .args(["--session", "--nofork", "--nopidfile", &format!("--address={address}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dbus-daemon starts (cargo xtask test installs dbus)");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !socket.exists() {
+        assert!(Instant::now() < deadline, "the D-Bus session bus did not start");
+        std::thread::sleep(POLL);
+    }
+    (child, address)
 }
 
 /// The running app with its site.
@@ -193,6 +215,7 @@ async fn connect(processes: &mut Processes, display: &str, home: &Path, args: &[
         ])
         .env("DISPLAY", display)
         .env("NO_AT_BRIDGE", "1")
+        .env("DBUS_SESSION_BUS_ADDRESS", &processes.bus_address)
         .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
         // A private HOME: no global git identity or credentials leak in.
         .env("HOME", home)
@@ -259,6 +282,7 @@ impl App {
         }
 
         let (xvfb, display) = start_xvfb();
+        let (bus, bus_address) = start_session_bus(temp.path());
         let home = temp.path().join("home");
         for sub in ["data", "cache", "config"] {
             std::fs::create_dir_all(home.join(sub)).expect("mkdir");
@@ -278,7 +302,12 @@ impl App {
         } else {
             vec![site.to_string_lossy().into_owned()]
         };
-        let mut processes = Processes { xvfb, driver: None };
+        let mut processes = Processes {
+            xvfb,
+            bus,
+            bus_address,
+            driver: None,
+        };
         let client = connect(&mut processes, &display, &home, &args).await;
         App {
             client,

