@@ -119,14 +119,22 @@ fn start_session_bus(dir: &Path) -> (Child, String) {
     let socket = dir.join("bus");
     let address = format!("unix:path={}", socket.display());
     let child = Command::new("dbus-daemon")
-        .args(["--session", "--nofork", "--nopidfile", &format!("--address={address}")])
+        .args([
+            "--session",
+            "--nofork",
+            "--nopidfile",
+            &format!("--address={address}"),
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("dbus-daemon starts (cargo xtask test installs dbus)");
     let deadline = Instant::now() + Duration::from_secs(10);
     while !socket.exists() {
-        assert!(Instant::now() < deadline, "the D-Bus session bus did not start");
+        assert!(
+            Instant::now() < deadline,
+            "the D-Bus session bus did not start"
+        );
         std::thread::sleep(POLL);
     }
     (child, address)
