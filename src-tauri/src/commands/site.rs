@@ -84,15 +84,15 @@ pub async fn choose_site<R: Runtime>(
     open_folder(&app, &state, folder).map(Some)
 }
 
-/// The site opened at start-up (command line) or earlier, re-read from disk.
+/// The site opened at start-up (command line) or earlier. Served from the
+/// kept index, which is re-read only after the site changed on disk.
 #[tauri::command]
 pub fn current_site(state: State<'_, AppState>) -> Result<Option<SiteView>, IpcError> {
-    match state.site() {
-        None => Ok(None),
-        Some(open) => Site::open(&open.root)
-            .map(|s| Some(view(s)))
-            .map_err(|e| IpcError::new("not_a_site", e)),
+    if state.site().is_none() {
+        return Ok(None);
     }
+    let site = state.site_index()?;
+    Ok(Some(view(Site::clone(&site))))
 }
 
 /// Recently opened folders, newest first.
