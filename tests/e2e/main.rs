@@ -14,4 +14,5 @@ mod preview;
 mod publishing;
 mod safety;
 mod timing;
+mod toolbar;
 mod welcome;

@@ -45,3 +45,77 @@ async fn outside_write_to_page_list() {
     );
     app.stop().await;
 }
+
+/// A generated Markdown page of about 100 KB: headings, links, lists, emphasis.
+fn long_page() -> String {
+    let block = "## Work package {#wp}\n\nThe arena brings **radiologists**, engineers and \
+        [data stewards](/datasets/) together to build *clinically useful* tools, \
+        from Umeå to Lund.\n\n- Annotated CT studies\n- Shared compute\n- Training\n\n";
+    let mut body = String::from("---\ntitle: A very long page\ndate: 2025-02-01\n---\n");
+    while body.len() < 100 * 1024 {
+        body.push_str(block);
+    }
+    body.push_str("The end of the long page.\n");
+    body
+}
+
+/// Keystroke to preview updated, measured inside the app: a keydown listener
+/// stamps the time, a MutationObserver on the preview stamps the update.
+#[tokio::test]
+async fn keystroke_to_preview_on_a_100_kb_page() {
+    let app = App::start().await;
+    let rel = "_news/2025-02-01-long-page.md";
+    std::fs::write(app.site.join(rel), long_page()).expect("write the long page");
+    app.click(&format!("[data-path='{rel}']")).await;
+    app.wait_for(
+        "the long page in the preview",
+        "const d = document.querySelector('[data-testid=preview]').contentDocument; \
+         return !!d && d.body.textContent.includes('The end of the long page.');",
+    )
+    .await;
+    app.eval(
+        "window.__latencies = []; let start = 0; \
+         const root = document.querySelector('[data-testid=preview]').contentDocument.getElementById('preview-root'); \
+         document.addEventListener('keydown', () => { start = performance.now(); }, true); \
+         new MutationObserver(() => { if (start) { window.__latencies.push(performance.now() - start); start = 0; } }) \
+           .observe(root, { childList: true, subtree: true, characterData: true }); \
+         return true;",
+    )
+    .await;
+    let body = app.find(".cm-content").await;
+    body.click().await.expect("focus body");
+    let rounds = 200;
+    for i in 0..rounds {
+        // Every keystroke must change the rendered text (a trailing space would not).
+        body.send_keys(if i % 2 == 0 { "x" } else { "y" })
+            .await
+            .expect("type");
+        app.wait_for(
+            "the preview to follow the keystroke",
+            &format!("return window.__latencies.length >= {};", i + 1),
+        )
+        .await;
+    }
+    let values = app.eval("return window.__latencies;").await;
+    let mut latencies: Vec<f64> = values
+        .as_array()
+        .expect("latencies")
+        .iter()
+        .filter_map(serde_json::Value::as_f64)
+        .collect();
+    assert_eq!(
+        latencies.len(),
+        rounds,
+        "every keystroke updated the preview"
+    );
+    latencies.sort_by(f64::total_cmp);
+    let at = |p: f64| latencies[((latencies.len() - 1) as f64 * p).round() as usize];
+    println!(
+        "FIGURE keystroke_to_preview_100kb_ms p50={:.1} p95={:.1} max={:.1} n={}",
+        at(0.5),
+        at(0.95),
+        at(1.0),
+        latencies.len()
+    );
+    app.stop().await;
+}
