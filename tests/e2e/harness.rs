@@ -208,6 +208,12 @@ pub struct Launch {
 /// The app's identifier (tauri.conf.json): its config folder is named after it.
 const APP_ID: &str = "se.galley.editor";
 
+/// The app under test: this build's binary, or `GALLEY_APP_BINARY` (e.g. a
+/// release build, for the timing figures in BENCHMARKS.md).
+fn app_binary() -> String {
+    std::env::var("GALLEY_APP_BINARY").unwrap_or_else(|_| env!("CARGO_BIN_EXE_galley-desktop").to_owned())
+}
+
 /// Starts tauri-driver (kept in `processes`) and opens a WebDriver session,
 /// which starts the app with `args`.
 async fn connect(processes: &mut Processes, display: &str, home: &Path, args: &[String]) -> Client {
@@ -238,7 +244,7 @@ async fn connect(processes: &mut Processes, display: &str, home: &Path, args: &[
     processes.driver = Some(driver);
     let caps = json!({
         "tauri:options": {
-            "application": env!("CARGO_BIN_EXE_galley-desktop"),
+            "application": app_binary(),
             "args": args,
         }
     });
