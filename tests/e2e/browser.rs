@@ -17,9 +17,15 @@ fn title_field_is(title: &str) -> String {
 async fn find_a_page_by_search() {
     let app = App::start().await;
     // The list shows each engagement's key fields beside its title.
-    let keys = app
-        .text_of(&format!("[data-path='{OSTERSUND}'] [data-keys]"))
+    app.find(&format!("[data-path='{OSTERSUND}'] [data-keys]"))
         .await;
+    // textContent: the sidebar may cut the line short on screen.
+    let keys = app
+        .eval(&format!(
+            "return document.querySelector(\"[data-path='{OSTERSUND}'] [data-keys]\").textContent;"
+        ))
+        .await;
+    let keys = keys.as_str().unwrap_or_default();
     assert!(
         keys.contains("Technical partner") && keys.contains("2023-08-21–"),
         "{keys}"
