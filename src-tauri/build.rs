@@ -43,6 +43,10 @@ fn main() {
             "check_draft",
             "site_images",
             "import_image",
+            "search_pages",
+            "new_page",
+            "rename_page",
+            "delete_page",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -66,6 +66,10 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::form::check_draft,
             commands::form::site_images,
             commands::form::import_image,
+            commands::browse::search_pages,
+            commands::browse::new_page,
+            commands::browse::rename_page,
+            commands::browse::delete_page,
         ])
         .on_window_event(|window, event| {
             // Closing with unsaved edits asks first (in the UI); the journal

@@ -131,6 +131,11 @@ impl AppState {
         Ok(site)
     }
 
+    /// Keeps `site` as the open site's index (just opened: no need to read it again).
+    pub fn keep_index(&self, site: Arc<Site>) {
+        *lock(&self.index) = Some(site);
+    }
+
     /// The slot of the site's index, for the watcher to empty on changes.
     pub fn index_slot(&self) -> SiteIndex {
         Arc::clone(&self.index)

@@ -6,6 +6,7 @@
 //! git (`galley-git`): those crates depend on this one, never the other way.
 
 pub mod assets;
+pub mod browse;
 pub mod conflict;
 pub mod document;
 pub mod draft;
@@ -18,5 +19,6 @@ pub mod preview;
 pub mod review;
 pub mod save;
 pub mod schema;
+pub mod search;
 pub mod site;
 pub mod validate;

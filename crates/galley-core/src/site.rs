@@ -162,6 +162,9 @@ pub struct Site {
     /// Inferred on first use: a re-open that only lists pages does not pay for it.
     #[serde(skip)]
     schemas: Arc<OnceLock<Vec<CollectionSchema>>>,
+    /// The search index, built on the first search: opening stays as fast as before.
+    #[serde(skip)]
+    search: Arc<OnceLock<crate::search::SearchIndex>>,
 }
 
 /// Why a site could not be opened.
@@ -364,6 +367,7 @@ impl Site {
             settings: Arc::new(settings),
             config_problems: Arc::new(config_problems),
             schemas: Arc::new(OnceLock::new()),
+            search: Arc::new(OnceLock::new()),
         })
     }
 
@@ -416,6 +420,22 @@ impl Site {
                 .map(|c| self.infer_schema(c))
                 .collect()
         })
+    }
+
+    /// The paths of the pages matching `query` (fuzzy; case and accents ignored),
+    /// best first, at most `limit`. The first search reads every body once; later
+    /// ones answer from memory.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<String> {
+        self.search
+            .get_or_init(|| crate::search::SearchIndex::build(self))
+            .search(query, limit)
+    }
+
+    /// Builds the search index now (e.g. on a background thread after opening),
+    /// so the first search is instant too.
+    pub fn warm_search(&self) {
+        self.search
+            .get_or_init(|| crate::search::SearchIndex::build(self));
     }
 
     /// The schema of one collection.

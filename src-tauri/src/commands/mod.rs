@@ -1,6 +1,7 @@
 //! The commands the UI may invoke, one file per area. Each is thin: arguments
 //! → core call → wire type.
 
+pub mod browse;
 pub mod events;
 pub mod external;
 pub mod form;

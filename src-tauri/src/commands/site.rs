@@ -20,11 +20,17 @@ pub fn open_folder<R: Runtime>(
     });
     crate::commands::events::watch_site(state, &site.root);
     crate::recent::remember(app, &site.root);
-    Ok(view(site))
+    let site = std::sync::Arc::new(site);
+    state.keep_index(std::sync::Arc::clone(&site));
+    // Build the search index while the editor looks around: the first search is instant.
+    let warm = std::sync::Arc::clone(&site);
+    std::thread::spawn(move || warm.warm_search());
+    Ok(view(Site::clone(&site)))
 }
 
 fn view(site: Site) -> SiteView {
     SiteView {
+        browse: galley_core::browse::browse(&site),
         name: site
             .root
             .file_name()

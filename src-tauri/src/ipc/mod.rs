@@ -159,4 +159,6 @@ pub struct SiteView {
     /// The site model.
     #[serde(flatten)]
     pub site: galley_core::site::Site,
+    /// Each collection's key fields and every page's values of them.
+    pub browse: galley_core::browse::Browse,
 }

@@ -76,6 +76,10 @@ export interface Backend {
   checkDraft(path: string, edits: FieldEdit[], ops: FieldOp[]): Promise<Problem[]>;
   siteImages(): Promise<SiteImage[]>;
   importImage(): Promise<SiteImage | null>;
+  searchPages(query: string): Promise<string[]>;
+  newPage(collection: string, title: string): Promise<string>;
+  renamePage(path: string, name: string): Promise<string>;
+  deletePage(path: string): Promise<void>;
 }
 
 function progressChannel(onProgress: (p: Progress) => void): Channel<Progress> {
@@ -155,4 +159,8 @@ export const tauriBackend: Backend = {
   checkDraft: (path, edits, ops) => invoke("check_draft", { path, edits, ops, body: null }),
   siteImages: () => invoke("site_images"),
   importImage: () => invoke("import_image"),
+  searchPages: (query) => invoke("search_pages", { query }),
+  newPage: (collection, title) => invoke("new_page", { collection, title }),
+  renamePage: (path, name) => invoke("rename_page", { path, name }),
+  deletePage: (path) => invoke("delete_page", { path }),
 };

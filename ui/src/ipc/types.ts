@@ -31,6 +31,29 @@ export interface SiteView {
   generator: "jekyll" | "hugo" | "plain";
   collections: Collection[];
   pages: PageSummary[];
+  browse: Browse;
+}
+
+/** A field shown beside a page's title, or offered as a yes/no filter (galley-core's browse.rs). */
+export interface KeyField {
+  key: string;
+  label: string;
+  kind: "text" | "number" | "date" | "yes_no";
+}
+
+export interface CollectionKeys {
+  collection: string;
+  columns: KeyField[];
+  filters: KeyField[];
+}
+
+/** A page's value of a key field: text and dates as written, numbers, yes/no; null when empty. */
+export type KeyValue = string | number | boolean | null;
+
+export interface Browse {
+  collections: CollectionKeys[];
+  /** Per page path: values of the collection's columns, then of its filters. */
+  values: Record<string, KeyValue[]>;
 }
 
 export interface LoadedPage {

@@ -1,0 +1,624 @@
+//! The site browser's side of the core: which fields describe a collection's pages
+//! at a glance (the page list's columns and yes/no filters), and the page file
+//! operations — new page, rename, delete.
+//!
+//! Every file operation resolves its paths with [`resolve_in_root`], writes with
+//! [`write_atomic`] and refuses to overwrite an existing file. A deleted page is
+//! restored from git by the shell (Changes → Discard), not here.
+
+use crate::frontmatter::Value;
+use crate::paths::resolve_in_root;
+use crate::save::write_atomic;
+use crate::schema::{CollectionSchema, FieldSchema, Kind};
+use crate::search::fold;
+use crate::site::{Generator, PageKind, Site};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// At most this many columns next to a page's title (a start–end pair counts once):
+/// more does not fit a sidebar.
+const MAX_COLUMNS: usize = 3;
+
+/// Fields that are the page's text or wiring rather than a fact about it.
+const NOT_KEY_FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "summary",
+    "excerpt",
+    "layout",
+    "permalink",
+    "slug",
+    "url",
+    "type",
+    "draft",
+    "published",
+];
+
+/// Longest slug made from a title, in bytes: file names stay readable.
+const MAX_SLUG_LEN: usize = 60;
+
+/// How a key field's values are compared and shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyKind {
+    /// Words, sorted alphabetically.
+    Text,
+    /// Numbers and years, sorted numerically.
+    Number,
+    /// Dates as written (`2024-01-31`), which sort as text.
+    Date,
+    /// yes/no.
+    YesNo,
+}
+
+/// A field shown beside a page's title, or offered as a filter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyField {
+    /// The front matter key.
+    pub key: String,
+    /// Its human label ("End year").
+    pub label: String,
+    /// How its values compare.
+    pub kind: KeyKind,
+}
+
+/// What the page list shows for one collection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CollectionKeys {
+    /// The collection id.
+    pub collection: String,
+    /// Columns beside the title, in order (`start` and `end` side by side).
+    pub columns: Vec<KeyField>,
+    /// Yes/no fields to filter by ("Ongoing").
+    pub filters: Vec<KeyField>,
+}
+
+/// One page's value of a key field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum KeyValue {
+    /// yes/no.
+    YesNo(bool),
+    /// A number or year.
+    Number(f64),
+    /// Text or a date, as written.
+    Text(String),
+}
+
+/// The key fields of every collection and each page's values of them
+/// (columns, then filters, in [`CollectionKeys`] order; `None` when empty).
+#[derive(Debug, Clone, Serialize)]
+pub struct Browse {
+    /// Per collection, in site order.
+    pub collections: Vec<CollectionKeys>,
+    /// Per page path.
+    pub values: HashMap<String, Vec<Option<KeyValue>>>,
+}
+
+/// Why a page operation was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum PageOpError {
+    /// The path is not a safe path inside the site.
+    #[error(transparent)]
+    Path(#[from] crate::paths::PathError),
+    /// No such collection.
+    #[error("There is no collection \"{0}\" in this site.")]
+    NoCollection(String),
+    /// No such page.
+    #[error("The page \"{0}\" is not in this site (any more).")]
+    NotFound(String),
+    /// The new name is taken.
+    #[error("A page named \"{0}\" already exists. Choose another name.")]
+    Exists(String),
+    /// The name has no letters or digits to make a file name from.
+    #[error("Give the page a name with at least one letter or digit.")]
+    EmptyName,
+    /// Hugo bundles and section pages are folders, not single files.
+    #[error("\"{0}\" is a folder page (a Hugo bundle or section); rename or delete its folder in your file manager.")]
+    FolderPage(String),
+    /// The page could not be read or changed.
+    #[error(transparent)]
+    Page(#[from] crate::page::PageError),
+    /// Writing failed.
+    #[error(transparent)]
+    Save(#[from] crate::save::SaveError),
+    /// The disk refused.
+    #[error("The page could not be changed: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The key fields of one collection: the facts most of its pages have (text,
+/// numbers, years, dates), at most [`MAX_COLUMNS`], and its yes/no fields as filters.
+pub fn key_fields(schema: &CollectionSchema) -> CollectionKeys {
+    let common = |f: &FieldSchema| f.of > 0 && f.present * 2 >= f.of;
+    let kind_of = |f: &FieldSchema| {
+        let kind = f.expects.or_else(|| f.shape.dominant().map(|(k, _)| k))?;
+        match kind {
+            Kind::Bool => Some(KeyKind::YesNo),
+            Kind::Int | Kind::Year | Kind::Float => Some(KeyKind::Number),
+            Kind::Date | Kind::DateTime => Some(KeyKind::Date),
+            Kind::Text => Some(KeyKind::Text),
+            _ => None,
+        }
+    };
+    let field = |f: &FieldSchema, kind| KeyField {
+        key: f.key.clone(),
+        label: f.label.clone(),
+        kind,
+    };
+    let mut columns: Vec<KeyField> = Vec::new();
+    let mut filters: Vec<KeyField> = Vec::new();
+    let mut shown = 0;
+    for f in &schema.fields {
+        if !common(f) || NOT_KEY_FIELDS.contains(&f.key.as_str()) || f.key == "end" {
+            continue;
+        }
+        let Some(kind) = kind_of(f) else { continue };
+        if kind == KeyKind::YesNo {
+            filters.push(field(f, kind));
+            continue;
+        }
+        if shown == MAX_COLUMNS {
+            continue;
+        }
+        columns.push(field(f, kind));
+        shown += 1;
+        // An end that is mostly empty (still running) still belongs beside its start.
+        if f.key == "start" {
+            if let Some(end) = schema.field("end") {
+                columns.push(field(end, kind_of(end).unwrap_or(kind)));
+            }
+        }
+    }
+    CollectionKeys {
+        collection: schema.collection.clone(),
+        columns,
+        filters,
+    }
+}
+
+/// A page's values of `keys` (`None` for a missing or empty field).
+pub fn key_values(fields: Option<&Value>, keys: &[&KeyField]) -> Vec<Option<KeyValue>> {
+    keys.iter()
+        .map(|k| {
+            let Some(Value::Map(entries)) = fields else {
+                return None;
+            };
+            let value = entries.iter().find(|(key, _)| key == &k.key)?;
+            match &value.1 {
+                Value::Bool(b) => Some(KeyValue::YesNo(*b)),
+                Value::Int(n) => Some(KeyValue::Number(*n as f64)),
+                Value::Float(f) => Some(KeyValue::Number(*f)),
+                Value::String(s) | Value::Date(s) | Value::DateTime(s) if !s.is_empty() => {
+                    Some(KeyValue::Text(s.clone()))
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The page list's key fields and every page's values of them.
+pub fn browse(site: &Site) -> Browse {
+    let collections: Vec<CollectionKeys> = site
+        .collections
+        .iter()
+        .map(|c| match site.schema(&c.id) {
+            Some(schema) => key_fields(schema),
+            None => CollectionKeys {
+                collection: c.id.clone(),
+                columns: Vec::new(),
+                filters: Vec::new(),
+            },
+        })
+        .collect();
+    let by_id: HashMap<&str, Vec<&KeyField>> = collections
+        .iter()
+        .map(|c| {
+            (
+                c.collection.as_str(),
+                c.columns.iter().chain(c.filters.iter()).collect(),
+            )
+        })
+        .collect();
+    let values = site
+        .pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, page)| {
+            let keys = by_id.get(page.collection.as_str())?;
+            if keys.is_empty() {
+                return None;
+            }
+            let fields = site.record(i).and_then(|r| r.fields.as_ref());
+            Some((page.path.clone(), key_values(fields, keys)))
+        })
+        .collect();
+    Browse {
+        collections,
+        values,
+    }
+}
+
+/// A file name part made from a title: lower case ASCII letters and digits joined
+/// by `-`, accents dropped ("Östersund: a pilot" → `ostersund-a-pilot`).
+pub fn slugify(title: &str) -> String {
+    let folded = fold(title);
+    let mut slug = String::new();
+    for word in folded.split_whitespace() {
+        let word: String = word.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        if word.is_empty() {
+            continue;
+        }
+        if !slug.is_empty() {
+            if slug.len() + 1 + word.len() > MAX_SLUG_LEN {
+                break;
+            }
+            slug.push('-');
+        }
+        slug.push_str(&word);
+    }
+    slug.truncate(MAX_SLUG_LEN);
+    slug
+}
+
+/// `2024-05-14-` when a file name starts with a Jekyll post date.
+fn date_prefix(file_name: &str) -> Option<&str> {
+    let b = file_name.as_bytes();
+    let digits = |r: std::ops::Range<usize>| r.into_iter().all(|i| b[i].is_ascii_digit());
+    (b.len() > 11
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b'-')
+        .then(|| &file_name[..11])
+}
+
+/// Today's date as `YYYY-MM-DD` (UTC), for a new dated page's file name.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// A YAML scalar for `text`: plain when that reads back as the same text, else
+/// double-quoted (JSON's escapes are YAML's).
+fn yaml_text(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || " -_.,()/'".contains(c))
+        && !text.starts_with(['-', ' ', '\''])
+        && !text.ends_with(' ')
+        && text.parse::<f64>().is_err()
+        && !matches!(
+            text.to_ascii_lowercase().as_str(),
+            "yes" | "no" | "true" | "false" | "on" | "off" | "y" | "n" | "null" | "~"
+        );
+    if plain {
+        text.to_owned()
+    } else {
+        serde_json::Value::String(text.to_owned()).to_string()
+    }
+}
+
+/// The folder new pages of `collection` go to, site-relative (`""` for the root).
+fn collection_folder(site: &Site, collection: &str) -> Result<String, PageOpError> {
+    let c = site
+        .collections
+        .iter()
+        .find(|c| c.id == collection)
+        .ok_or_else(|| PageOpError::NoCollection(collection.to_owned()))?;
+    Ok(match &c.folder {
+        Some(folder) => folder.trim_matches('/').to_owned(),
+        None if site.generator == Generator::Hugo => {
+            site.config.content_dir.trim_matches('/').to_owned()
+        }
+        None => String::new(),
+    })
+}
+
+fn join(folder: &str, name: &str) -> String {
+    if folder.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{folder}/{name}")
+    }
+}
+
+/// The front matter and empty body of a new page: its title, then the fields most
+/// pages of the collection have, empty — or with the one value every page has
+/// (e.g. `layout: engagement`), so the page is built like its siblings.
+pub fn new_page_text(schema: Option<&CollectionSchema>, title: &str) -> String {
+    let mut out = format!("---\ntitle: {}\n", yaml_text(title));
+    for f in schema.map(|s| s.fields.as_slice()).unwrap_or_default() {
+        if f.key == "title" || f.of == 0 || f.present * 2 < f.of {
+            continue;
+        }
+        let same_everywhere = match &f.shape.choices {
+            Some(choices) if choices.len() == 1 && f.present == f.of => Some(&choices[0]),
+            _ => None,
+        };
+        match same_everywhere {
+            Some(value) => out.push_str(&format!("{}: {}\n", f.key, yaml_text(value))),
+            None => out.push_str(&format!("{}:\n", f.key)),
+        }
+    }
+    out.push_str("---\n\n");
+    out
+}
+
+/// Where a new page titled `title` in `collection` would be written: a slug of the
+/// title (dated like its siblings in a dated collection), made unique with `-2`, `-3`…
+pub fn new_page_path(site: &Site, collection: &str, title: &str) -> Result<String, PageOpError> {
+    let folder = collection_folder(site, collection)?;
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(PageOpError::EmptyName);
+    }
+    let siblings: Vec<&str> = site
+        .pages
+        .iter()
+        .filter(|p| p.collection == collection && p.kind == PageKind::Page)
+        .map(|p| p.path.rsplit('/').next().unwrap_or(&p.path))
+        .collect();
+    let dated = !siblings.is_empty()
+        && siblings.iter().filter(|n| date_prefix(n).is_some()).count() * 2 > siblings.len();
+    let extension = if siblings.iter().filter(|n| n.ends_with(".markdown")).count() * 2
+        > siblings.len().max(1)
+    {
+        "markdown"
+    } else {
+        "md"
+    };
+    let prefix = if dated {
+        format!("{}-", today())
+    } else {
+        String::new()
+    };
+    for n in 1.. {
+        let stem = if n == 1 {
+            slug.clone()
+        } else {
+            format!("{slug}-{n}")
+        };
+        let rel = join(&folder, &format!("{prefix}{stem}.{extension}"));
+        if !resolve_in_root(&site.root, &rel)?.exists() {
+            return Ok(rel);
+        }
+    }
+    unreachable!("some numbered name is free")
+}
+
+/// Writes a new page titled `title` into `collection` and returns its path.
+pub fn create_page(site: &Site, collection: &str, title: &str) -> Result<String, PageOpError> {
+    let rel = new_page_path(site, collection, title)?;
+    let abs = resolve_in_root(&site.root, &rel)?;
+    if let Some(parent) = abs.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    write_atomic(
+        &abs,
+        new_page_text(site.schema(collection), title).as_bytes(),
+    )?;
+    Ok(rel)
+}
+
+/// The ordinary page file at `rel`, refusing folder pages and unknown pages.
+fn page_file(site: &Site, rel: &str) -> Result<std::path::PathBuf, PageOpError> {
+    let abs = resolve_in_root(&site.root, rel)?;
+    let kind = site
+        .page_index(rel)
+        .map(|i| site.pages[i].kind)
+        .unwrap_or(PageKind::Page);
+    if kind != PageKind::Page {
+        return Err(PageOpError::FolderPage(rel.to_owned()));
+    }
+    if !abs.is_file() {
+        return Err(PageOpError::NotFound(rel.to_owned()));
+    }
+    Ok(abs)
+}
+
+/// Renames the page at `rel` to a file named after `new_name` (slugified; a post's
+/// date and the extension are kept), and sets its `slug` field to match when it
+/// has one. Refuses to overwrite. Returns the new path.
+pub fn rename_page(site: &Site, rel: &str, new_name: &str) -> Result<String, PageOpError> {
+    let abs = page_file(site, rel)?;
+    let slug = slugify(new_name);
+    if slug.is_empty() {
+        return Err(PageOpError::EmptyName);
+    }
+    let (folder, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+    let extension = file.rsplit_once('.').map_or("md", |(_, e)| e);
+    let prefix = date_prefix(file).unwrap_or("");
+    let new_rel = join(folder, &format!("{prefix}{slug}.{extension}"));
+    if new_rel == rel {
+        return Ok(new_rel);
+    }
+    let new_abs = resolve_in_root(&site.root, &new_rel)?;
+    if new_abs.exists() {
+        return Err(PageOpError::Exists(new_rel));
+    }
+    let bytes = std::fs::read(&abs)?;
+    let mut doc = crate::document::Document::parse(&bytes, site.generator.dialect())
+        .map_err(crate::page::PageError::from)?;
+    let key = crate::frontmatter::FieldPath::key("slug");
+    let new_bytes = if doc.get(&key).is_some() {
+        doc.set(&key, &Value::String(slug))
+            .map_err(crate::page::PageError::from)?;
+        doc.to_bytes()
+    } else {
+        bytes
+    };
+    write_atomic(&new_abs, &new_bytes)?;
+    std::fs::remove_file(&abs)?;
+    Ok(new_rel)
+}
+
+/// Deletes the page file at `rel` (the shell's Changes → Discard restores it from git).
+pub fn delete_page(site: &Site, rel: &str) -> Result<(), PageOpError> {
+    let abs = page_file(site, rel)?;
+    std::fs::remove_file(abs)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn demo_copy() -> (tempfile::TempDir, Site) {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        copy_dir(&from, temp.path());
+        let site = Site::open(temp.path()).expect("open");
+        (temp, site)
+    }
+
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+            let target = to.join(entry.file_name());
+            if entry.path().is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copy");
+            }
+        }
+    }
+
+    #[test]
+    fn slugs_are_safe_file_names() {
+        assert_eq!(slugify("Östersund: a pilot!"), "ostersund-a-pilot");
+        assert_eq!(slugify("  ../../etc/passwd "), "etc-passwd");
+        assert_eq!(slugify("???"), "");
+        assert!(slugify(&"word ".repeat(40)).len() <= MAX_SLUG_LEN);
+    }
+
+    #[test]
+    fn yaml_text_quotes_what_would_change_meaning() {
+        assert_eq!(yaml_text("Knee MRI"), "Knee MRI");
+        assert_eq!(yaml_text("yes"), "\"yes\"");
+        assert_eq!(yaml_text("2024"), "\"2024\"");
+        assert_eq!(yaml_text("A: b # c"), "\"A: b # c\"");
+        assert_eq!(yaml_text("Östersund"), "Östersund");
+    }
+
+    #[test]
+    fn engagements_show_role_start_end_and_prio_and_filter_by_ongoing() {
+        let (_temp, site) = demo_copy();
+        let keys = key_fields(site.schema("engagements").expect("schema"));
+        let columns: Vec<&str> = keys.columns.iter().map(|k| k.key.as_str()).collect();
+        assert_eq!(columns, ["role", "start", "end", "prio"]);
+        let filters: Vec<&str> = keys.filters.iter().map(|k| k.key.as_str()).collect();
+        assert_eq!(filters, ["ongoing"]);
+        let b = browse(&site);
+        let values = &b.values["_engagements/ostersund-ultrasound.md"];
+        assert_eq!(
+            values[0],
+            Some(KeyValue::Text(
+                "Technical partner for storage and de-identification of video.".into()
+            ))
+        );
+        assert_eq!(values[3], None, "prio is empty");
+        assert_eq!(values[4], Some(KeyValue::YesNo(true)));
+    }
+
+    #[test]
+    fn new_page_has_the_collections_fields_and_a_unique_name() {
+        let (temp, site) = demo_copy();
+        let rel = create_page(&site, "engagements", "Östersund Ultrasound").expect("create");
+        assert_eq!(rel, "_engagements/ostersund-ultrasound-2.md");
+        let text = std::fs::read_to_string(temp.path().join(&rel)).expect("read");
+        assert!(
+            text.starts_with("---\ntitle: Östersund Ultrasound\n"),
+            "{text}"
+        );
+        for key in ["role:", "ongoing:", "start:", "end:", "prio:"] {
+            assert!(text.contains(&format!("\n{key}")), "{key} in {text}");
+        }
+        let reopened = Site::open(temp.path()).expect("reopen");
+        assert!(reopened
+            .page_problems(&rel)
+            .iter()
+            .all(|p| p.severity != crate::validate::Severity::Error));
+    }
+
+    #[test]
+    fn new_page_in_a_dated_collection_gets_todays_date() {
+        let (_temp, site) = demo_copy();
+        let rel = new_page_path(&site, "news", "Spring workshop").expect("path");
+        let file = rel.rsplit('/').next().unwrap_or_default();
+        assert!(date_prefix(file).is_some(), "{rel}");
+        assert!(file.ends_with("-spring-workshop.md"), "{rel}");
+        assert!(matches!(
+            new_page_path(&site, "news", "!!!"),
+            Err(PageOpError::EmptyName)
+        ));
+        assert!(matches!(
+            new_page_path(&site, "nothing", "x"),
+            Err(PageOpError::NoCollection(_))
+        ));
+    }
+
+    #[test]
+    fn rename_moves_the_file_and_refuses_to_overwrite() {
+        let (temp, site) = demo_copy();
+        let from = "_engagements/ostersund-ultrasound.md";
+        let before = std::fs::read(temp.path().join(from)).expect("read");
+        let to = rename_page(&site, from, "Östersund Video").expect("rename");
+        assert_eq!(to, "_engagements/ostersund-video.md");
+        assert!(!temp.path().join(from).exists());
+        assert_eq!(std::fs::read(temp.path().join(&to)).expect("read"), before);
+        let site = Site::open(temp.path()).expect("reopen");
+        assert!(matches!(
+            rename_page(&site, &to, "AIDA"),
+            Err(PageOpError::Exists(_))
+        ));
+    }
+
+    #[test]
+    fn rename_keeps_a_posts_date_and_updates_its_slug_field() {
+        let (temp, site) = demo_copy();
+        let from = "_news/2024-05-14-knee-mri-version-two.md";
+        std::fs::write(
+            temp.path().join(from),
+            "---\ntitle: Knee\nslug: knee-mri-version-two\n---\nText\n",
+        )
+        .expect("write");
+        let to = rename_page(&site, from, "Knee MRI v3").expect("rename");
+        assert_eq!(to, "_news/2024-05-14-knee-mri-v3.md");
+        let text = std::fs::read_to_string(temp.path().join(&to)).expect("read");
+        assert_eq!(text, "---\ntitle: Knee\nslug: knee-mri-v3\n---\nText\n");
+    }
+
+    #[test]
+    fn delete_removes_only_a_page_of_the_site() {
+        let (temp, site) = demo_copy();
+        delete_page(&site, "_engagements/aida.md").expect("delete");
+        assert!(!temp.path().join("_engagements/aida.md").exists());
+        assert!(matches!(
+            delete_page(&site, "_engagements/aida.md"),
+            Err(PageOpError::NotFound(_))
+        ));
+        assert!(matches!(
+            delete_page(&site, "../outside.md"),
+            Err(PageOpError::Path(_))
+        ));
+    }
+}

@@ -1,0 +1,442 @@
+//! Instant page search: an in-memory word index over every page's title, field
+//! values and body text, queried fuzzily, ignoring case and accents.
+//!
+//! The index is built once per opened [`Site`] (its bodies read in parallel, the
+//! only time search touches the disk) and then answers every query from memory:
+//! a query scans the index's vocabulary, never the pages. Ranking puts a word in
+//! the title before one in a field before one in the body, and an exact word
+//! before a word it begins, before a word one typo away.
+//!
+//! It is *not* a full-text engine: no phrases, no stemming, no boolean syntax.
+
+use crate::document::Document;
+use crate::frontmatter::Value;
+use crate::site::Site;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Where in a page a word occurs (bits, so one posting holds them all).
+const IN_TITLE: u8 = 0b100;
+const IN_FIELDS: u8 = 0b010;
+const IN_BODY: u8 = 0b001;
+
+/// Weights of the places a word can be found: any title hit outranks any
+/// number of field hits of the same quality, fields outrank the body.
+const TITLE_WEIGHT: u32 = 100;
+const FIELDS_WEIGHT: u32 = 10;
+const BODY_WEIGHT: u32 = 1;
+
+/// How well a query word matched a page word.
+const EXACT: u32 = 3;
+const PREFIX: u32 = 2;
+const TYPO: u32 = 1;
+
+/// Words shorter than this are never matched with a typo: "cat" is one edit
+/// from too many words to be useful.
+const TYPO_MIN_LEN: usize = 5;
+
+/// Query words shorter than this match as a prefix only in titles, so typing
+/// one letter does not list every page with a word starting with it.
+const PREFIX_MIN_LEN: usize = 2;
+
+/// What search needs of one page; built from the site or, in tests, by hand.
+#[derive(Debug, Clone, Default)]
+pub struct PageText {
+    /// Site-relative path.
+    pub path: String,
+    /// The title the page list shows.
+    pub title: String,
+    /// Every field value as text, space-separated.
+    pub fields: String,
+    /// The page's body (Markdown).
+    pub body: String,
+}
+
+/// The word index of a site's pages.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    paths: Vec<String>,
+    /// Folded titles, for sorting equal scores and matching inside title words.
+    titles: Vec<String>,
+    /// Folded word → the pages holding it and where (`IN_*` bits).
+    words: HashMap<String, Vec<(u32, u8)>>,
+}
+
+impl SearchIndex {
+    /// Builds the index of `pages`.
+    pub fn from_pages(pages: Vec<PageText>) -> SearchIndex {
+        let per_page: Vec<HashMap<String, u8>> = pages
+            .par_iter()
+            .map(|p| {
+                let mut seen: HashMap<String, u8> = HashMap::new();
+                for (text, bit) in [
+                    (&p.title, IN_TITLE),
+                    (&p.fields, IN_FIELDS),
+                    (&p.body, IN_BODY),
+                ] {
+                    for word in fold(text).split_whitespace() {
+                        *seen.entry(word.to_owned()).or_default() |= bit;
+                    }
+                }
+                seen
+            })
+            .collect();
+        let mut words: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+        for (i, seen) in per_page.into_iter().enumerate() {
+            let index = u32::try_from(i).unwrap_or(u32::MAX);
+            for (word, bits) in seen {
+                words.entry(word).or_default().push((index, bits));
+            }
+        }
+        let titles = pages.iter().map(|p| fold(&p.title)).collect();
+        SearchIndex {
+            paths: pages.into_iter().map(|p| p.path).collect(),
+            titles,
+            words,
+        }
+    }
+
+    /// Builds the index of every page of `site`, reading each body once, in parallel.
+    /// A page that cannot be read is still found by its title and fields.
+    pub fn build(site: &Site) -> SearchIndex {
+        let dialect = site.generator.dialect();
+        let pages: Vec<PageText> = site
+            .pages
+            .par_iter()
+            .enumerate()
+            .map(|(i, page)| {
+                let mut fields = String::new();
+                if let Some(value) = site.record(i).and_then(|r| r.fields.as_ref()) {
+                    value_text(value, &mut fields);
+                }
+                let body = std::fs::read(site.root.join(&page.path))
+                    .map(|bytes| match Document::parse(&bytes, dialect) {
+                        Ok(doc) => doc.body().to_owned(),
+                        Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
+                    })
+                    .unwrap_or_default();
+                PageText {
+                    path: page.path.clone(),
+                    title: page.title.clone(),
+                    fields,
+                    body,
+                }
+            })
+            .collect();
+        SearchIndex::from_pages(pages)
+    }
+
+    /// Number of pages indexed.
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// Whether no page is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    /// The paths of the pages matching every word of `query`, best first, at most
+    /// `limit` of them. An empty query finds nothing.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<String> {
+        let folded = fold(query);
+        let terms: Vec<&str> = folded.split_whitespace().collect();
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        // Per page: (terms matched, score).
+        let mut found: HashMap<u32, (usize, u32)> = HashMap::new();
+        for term in &terms {
+            let mut best: HashMap<u32, u32> = HashMap::new();
+            for (word, postings) in &self.words {
+                let Some(quality) = word_match(term, word) else {
+                    continue;
+                };
+                for &(page, bits) in postings {
+                    let score = quality * weight(bits);
+                    let slot = best.entry(page).or_default();
+                    *slot = (*slot).max(score);
+                }
+            }
+            // Inside a title word ("sund" in "Östersund"): as good as a prefix.
+            if term.chars().count() >= 3 {
+                for (i, title) in self.titles.iter().enumerate() {
+                    if title.contains(term) {
+                        let slot = best.entry(i as u32).or_default();
+                        *slot = (*slot).max(PREFIX * TITLE_WEIGHT);
+                    }
+                }
+            }
+            for (page, score) in best {
+                let entry = found.entry(page).or_default();
+                entry.0 += 1;
+                entry.1 += score;
+            }
+        }
+        let mut hits: Vec<(u32, u32)> = found
+            .into_iter()
+            .filter(|(_, (matched, _))| *matched == terms.len())
+            .map(|(page, (_, score))| (page, score))
+            .collect();
+        hits.sort_by(|(a, sa), (b, sb)| {
+            sb.cmp(sa)
+                .then_with(|| self.titles[*a as usize].cmp(&self.titles[*b as usize]))
+                .then_with(|| self.paths[*a as usize].cmp(&self.paths[*b as usize]))
+        });
+        hits.into_iter()
+            .take(limit)
+            .map(|(page, _)| self.paths[page as usize].clone())
+            .collect()
+    }
+}
+
+/// The best place weight among `bits`.
+fn weight(bits: u8) -> u32 {
+    if bits & IN_TITLE != 0 {
+        TITLE_WEIGHT
+    } else if bits & IN_FIELDS != 0 {
+        FIELDS_WEIGHT
+    } else {
+        BODY_WEIGHT
+    }
+}
+
+/// How well the query word `term` matches the page word `word`, if at all.
+fn word_match(term: &str, word: &str) -> Option<u32> {
+    if word == term {
+        Some(EXACT)
+    } else if term.len() >= PREFIX_MIN_LEN && word.starts_with(term) {
+        Some(PREFIX)
+    } else if term.chars().count() >= TYPO_MIN_LEN && within_one_edit(term, word) {
+        Some(TYPO)
+    } else {
+        None
+    }
+}
+
+/// Whether `a` becomes `b` by at most one inserted, deleted or replaced letter,
+/// or two neighbouring letters swapped.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if prefix == short.len() {
+        return true;
+    }
+    if short.len() == long.len() {
+        // Replaced, or two neighbours swapped.
+        short[prefix + 1..] == long[prefix + 1..]
+            || (prefix + 1 < short.len()
+                && short[prefix] == long[prefix + 1]
+                && short[prefix + 1] == long[prefix]
+                && short[prefix + 2..] == long[prefix + 2..])
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
+/// Lower case without accents, every run of non-letters and non-digits as one
+/// space: "Östersund's MRI" → "ostersund s mri".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = true;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                match base_letter(lower) {
+                    Some(base) => out.push_str(base),
+                    None => out.push(lower),
+                }
+            }
+            space = false;
+        } else if !space && !is_combining(c) {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A combining accent (as in decomposed "o\u{308}"): dropped, not a word break.
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// The unaccented form of a lower-case Latin letter, for the letters of the
+/// languages Galley's sites are written in (Nordic, German, French, Spanish,
+/// Central European). Other letters are kept as they are.
+fn base_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => "i",
+        'ł' | 'ľ' | 'ĺ' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ř' => "r",
+        'ś' | 'š' | 'ş' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
+}
+
+/// Appends every scalar of `value` (keys of groups too) to `out`, space-separated.
+fn value_text(value: &Value, out: &mut String) {
+    let mut push = |s: &str| {
+        out.push_str(s);
+        out.push(' ');
+    };
+    match value {
+        Value::Null | Value::Bool(_) => {}
+        Value::Int(n) => push(&n.to_string()),
+        Value::Float(f) => push(&f.to_string()),
+        Value::Date(s) | Value::DateTime(s) | Value::String(s) => push(s),
+        Value::List(items) => items.iter().for_each(|v| value_text(v, out)),
+        Value::Map(entries) => {
+            for (_, v) in entries {
+                value_text(v, out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str, title: &str, fields: &str, body: &str) -> PageText {
+        PageText {
+            path: path.into(),
+            title: title.into(),
+            fields: fields.into(),
+            body: body.into(),
+        }
+    }
+
+    fn sample() -> SearchIndex {
+        SearchIndex::from_pages(vec![
+            page(
+                "a.md",
+                "Knee MRI",
+                "role: imaging",
+                "Recorded in Östersund last winter.",
+            ),
+            page(
+                "b.md",
+                "Östersund Ultrasound Pilot",
+                "Technical partner",
+                "Clips from emergency care.",
+            ),
+            page("c.md", "Pathology", "ultrasound", "Slides and scanners."),
+            page(
+                "d.md",
+                "Datasets",
+                "",
+                "Ultrasound clips, thousands of them.",
+            ),
+        ])
+    }
+
+    #[test]
+    fn folds_case_and_accents() {
+        assert_eq!(fold("Östersund's MRI"), "ostersund s mri");
+        assert_eq!(fold("Umeå  –  Malmö"), "umea malmo");
+        assert_eq!(fold("O\u{308}stersund"), "ostersund");
+        assert_eq!(fold("Straße"), "strasse");
+    }
+
+    #[test]
+    fn ostersund_finds_the_accented_title_first() {
+        let hits = sample().search("ostersund", 10);
+        assert_eq!(hits, vec!["b.md", "a.md"]);
+    }
+
+    #[test]
+    fn title_hits_rank_before_field_hits_before_body_hits() {
+        let hits = sample().search("ultrasound", 10);
+        assert_eq!(hits, vec!["b.md", "c.md", "d.md"]);
+    }
+
+    #[test]
+    fn one_typo_is_forgiven_on_long_words_only() {
+        let index = sample();
+        assert_eq!(index.search("ultrasond", 10)[0], "b.md", "deleted letter");
+        assert_eq!(index.search("ultrasuond", 10)[0], "b.md", "swapped letters");
+        assert_eq!(index.search("oxtersund", 10)[0], "b.md", "replaced letter");
+        assert!(index.search("ultrsond", 10).is_empty(), "two edits");
+        assert!(index.search("knex", 10).is_empty(), "short word");
+    }
+
+    #[test]
+    fn every_word_must_match_and_prefixes_count() {
+        let index = sample();
+        assert_eq!(index.search("ultra clip", 10), vec!["b.md", "d.md"]);
+        assert_eq!(index.search("KNEE mr", 10), vec!["a.md"]);
+        assert_eq!(
+            index.search("sund", 10),
+            vec!["b.md"],
+            "inside a title word"
+        );
+        assert!(index.search("   ", 10).is_empty());
+    }
+
+    #[test]
+    fn limit_cuts_the_list() {
+        assert_eq!(sample().search("ultrasound", 1), vec!["b.md"]);
+    }
+
+    #[test]
+    fn within_one_edit_cases() {
+        assert!(within_one_edit("abcde", "abcde"));
+        assert!(within_one_edit("abcde", "abcdef"));
+        assert!(within_one_edit("abcde", "abde"));
+        assert!(within_one_edit("abcde", "abxde"));
+        assert!(within_one_edit("abcde", "bacde"));
+        assert!(!within_one_edit("abcde", "abxye"));
+        assert!(!within_one_edit("abcde", "abc"));
+    }
+
+    #[test]
+    fn a_large_index_answers_from_memory_quickly() {
+        let pages: Vec<PageText> = (0..100_000)
+            .map(|i| {
+                page(
+                    &format!("p{i}.md"),
+                    &format!("Page number {i}"),
+                    "role partner",
+                    "Words about imaging, data and hospitals in the north.",
+                )
+            })
+            .collect();
+        let index = SearchIndex::from_pages(pages);
+        let start = std::time::Instant::now();
+        let hits = index.search("number 99999", 5);
+        assert_eq!(hits[0], "p99999.md");
+        // Generous for a debug build on a loaded machine; release is far faster.
+        assert!(start.elapsed() < std::time::Duration::from_secs(3));
+    }
+}

@@ -1,0 +1,79 @@
+//! The site browser: search, new page, rename, delete. Each command is a core
+//! call on the kept site index; file changes drop the index so the next
+//! command re-reads the site.
+
+use crate::ipc::IpcError;
+use crate::state::AppState;
+use galley_core::browse::{self, PageOpError};
+use tauri::State;
+
+/// At most this many search results: more than a sidebar can usefully show.
+const SEARCH_LIMIT: usize = 200;
+
+impl From<PageOpError> for IpcError {
+    fn from(e: PageOpError) -> Self {
+        let code = match &e {
+            PageOpError::Path(_) => "outside_site",
+            PageOpError::NotFound(_) => "not_found",
+            PageOpError::Exists(_) => "exists",
+            _ => "refused",
+        };
+        IpcError::new(code, e)
+    }
+}
+
+/// The pages matching `query`, best first (fuzzy, case and accents ignored).
+#[tauri::command]
+pub async fn search_pages(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<String>, IpcError> {
+    let site = state.site_index()?;
+    tauri::async_runtime::spawn_blocking(move || site.search(&query, SEARCH_LIMIT))
+        .await
+        .map_err(|e| IpcError::new("io", e))
+}
+
+/// Writes a new page titled `title` into `collection`; returns its path.
+#[tauri::command]
+pub fn new_page(
+    state: State<'_, AppState>,
+    collection: String,
+    title: String,
+) -> Result<String, IpcError> {
+    let site = state.site_index()?;
+    let rel = browse::create_page(&site, &collection, &title)?;
+    announce(&state, &site.root, &rel);
+    state.forget_index();
+    Ok(rel)
+}
+
+/// Renames the page at `path` after `name` (file name and slug); returns the new path.
+#[tauri::command]
+pub fn rename_page(
+    state: State<'_, AppState>,
+    path: String,
+    name: String,
+) -> Result<String, IpcError> {
+    let site = state.site_index()?;
+    let rel = browse::rename_page(&site, &path, &name)?;
+    announce(&state, &site.root, &rel);
+    state.forget_index();
+    Ok(rel)
+}
+
+/// Deletes the page at `path` (the UI asked first; Changes → Discard restores it).
+#[tauri::command]
+pub fn delete_page(state: State<'_, AppState>, path: String) -> Result<(), IpcError> {
+    let site = state.site_index()?;
+    browse::delete_page(&site, &path)?;
+    state.forget_index();
+    Ok(())
+}
+
+/// Tells the watcher the file at `rel` is the app's own write.
+fn announce(state: &AppState, root: &std::path::Path, rel: &str) {
+    if let Ok(bytes) = std::fs::read(root.join(rel)) {
+        state.expect_write(rel, &galley_core::page::fingerprint(&bytes));
+    }
+}
