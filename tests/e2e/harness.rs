@@ -211,7 +211,8 @@ const APP_ID: &str = "se.galley.editor";
 /// The app under test: this build's binary, or `GALLEY_APP_BINARY` (e.g. a
 /// release build, for the timing figures in BENCHMARKS.md).
 fn app_binary() -> String {
-    std::env::var("GALLEY_APP_BINARY").unwrap_or_else(|_| env!("CARGO_BIN_EXE_galley-desktop").to_owned())
+    std::env::var("GALLEY_APP_BINARY")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_galley-desktop").to_owned())
 }
 
 /// Starts tauri-driver (kept in `processes`) and opens a WebDriver session,
