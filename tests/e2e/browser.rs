@@ -34,14 +34,14 @@ async fn find_a_page_by_search() {
     app.type_into("[data-testid='search']", "ostersund").await;
     let first = format!("[data-testid='search-results'] li:first-child [data-path='{OSTERSUND}']");
     app.find(&first).await;
-    app.screenshot("50-search-results").await;
+    app.screenshot("80-search-results").await;
     app.click(&first).await;
     app.wait_for(
         "the Östersund engagement to open",
         &title_field_is("Östersund Ultrasound Pilot"),
     )
     .await;
-    app.screenshot("51-search-opened").await;
+    app.screenshot("81-search-opened").await;
 
     // A typo is forgiven; Enter opens the best match.
     let search = app.find("[data-testid='search']").await;
@@ -77,7 +77,7 @@ async fn new_page_rename_delete_and_restore() {
     app.click("[data-new-page='engagements']").await;
     app.type_into("[data-dialog-field='title']", "Umeå Screening Study")
         .await;
-    app.screenshot("52-new-page-dialog").await;
+    app.screenshot("82-new-page-dialog").await;
     app.click("[data-testid='dialog-confirm']").await;
     let created = "_engagements/umea-screening-study.md";
     app.wait_for(
@@ -91,7 +91,7 @@ async fn new_page_rename_delete_and_restore() {
         "{text}"
     );
     app.find(&format!("[data-path='{created}']")).await;
-    app.screenshot("53-new-page-open").await;
+    app.screenshot("83-new-page-open").await;
 
     // Rename: the file moves; the open page follows it.
     app.click("[data-testid='rename-page']").await;
@@ -116,7 +116,7 @@ async fn new_page_rename_delete_and_restore() {
 
     // Delete asks first.
     app.click("[data-testid='delete-page']").await;
-    app.screenshot("54-delete-asks").await;
+    app.screenshot("84-delete-asks").await;
     app.click("[data-testid='confirm']").await;
     app.wait_for(
         "the deleted page to leave the list",
@@ -147,6 +147,6 @@ async fn new_page_rename_delete_and_restore() {
         std::fs::read_to_string(app.site.join(aida)).expect("restored"),
         original
     );
-    app.screenshot("55-restored").await;
+    app.screenshot("85-restored").await;
     app.stop().await;
 }
