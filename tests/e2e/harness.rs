@@ -366,21 +366,21 @@ impl App {
     }
 
     /// Runs `script` (which must `return` a boolean) until it returns true.
+    /// A script that throws (an element not there yet, the preview frame being
+    /// replaced) counts as "not yet"; its last error is reported on time-out.
     pub async fn wait_for(&self, what: &str, script: &str) {
         let deadline = Instant::now() + PATIENCE;
+        let mut last_error = String::new();
         loop {
-            let value = self
-                .client
-                .execute(script, vec![])
-                .await
-                .unwrap_or_else(|e| panic!("{what}: {e}"));
-            if value.as_bool() == Some(true) {
-                return;
+            match self.client.execute(script, vec![]).await {
+                Ok(value) if value.as_bool() == Some(true) => return,
+                Ok(_) => {}
+                Err(e) => last_error = e.to_string(),
             }
             if Instant::now() > deadline {
                 self.screenshot(&format!("timeout-{}", what.replace(' ', "-")))
                     .await;
-                panic!("timed out waiting for {what}");
+                panic!("timed out waiting for {what} {last_error}");
             }
             tokio::time::sleep(POLL).await;
         }
