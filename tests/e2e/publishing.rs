@@ -52,6 +52,16 @@ fn colleague_publishes_aida(app: &App, edit: impl Fn(&str) -> String, message: &
     git(&colleague, &["push", "-q", "origin", "main"]);
 }
 
+/// A colleague publishes end 2030 while the editor records end 2026.
+async fn clash_on_end_year(app: &App) {
+    colleague_publishes_aida(
+        app,
+        |t| t.replacen("end:", "end: 2030", 1),
+        "Colleague: end 2030",
+    );
+    edit_end_year_and_record(app, "Mine: end 2026").await;
+}
+
 fn with_origin() -> Launch {
     Launch {
         with_origin: true,
@@ -126,13 +136,7 @@ async fn a_colleague_publishes_first() {
 #[tokio::test]
 async fn clashing_edits_are_resolved_page_by_page() {
     let app = App::launch(with_origin()).await;
-    colleague_publishes_aida(
-        &app,
-        |t| t.replacen("end:", "end: 2030", 1),
-        "Colleague: end 2030",
-    );
-
-    edit_end_year_and_record(&app, "Mine: end 2026").await;
+    clash_on_end_year(&app).await;
     app.click("[data-testid='get-latest']").await;
     app.find("[data-testid='conflicts']").await;
     let both = app.text_of("[data-testid='conflicts']").await;
@@ -204,13 +208,7 @@ async fn neighbouring_fields_combine_without_a_question() {
 #[tokio::test]
 async fn abandoning_a_merge_puts_everything_back() {
     let app = App::launch(with_origin()).await;
-    colleague_publishes_aida(
-        &app,
-        |t| t.replacen("end:", "end: 2030", 1),
-        "Colleague: end 2030",
-    );
-
-    edit_end_year_and_record(&app, "Mine: end 2026").await;
+    clash_on_end_year(&app).await;
     let head_before = git(&app.site, &["rev-parse", "HEAD"]);
     let file_before = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     app.click("[data-testid='get-latest']").await;
