@@ -46,6 +46,7 @@ fn main() {
             "search_pages",
             "new_page",
             "rename_page",
+            "duplicate_page",
             "delete_page",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");

@@ -69,6 +69,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::browse::search_pages,
             commands::browse::new_page,
             commands::browse::rename_page,
+            commands::browse::duplicate_page,
             commands::browse::delete_page,
         ])
         .on_window_event(|window, event| {

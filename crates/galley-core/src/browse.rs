@@ -470,6 +470,36 @@ pub fn rename_page(site: &Site, rel: &str, new_name: &str) -> Result<String, Pag
     Ok(new_rel)
 }
 
+/// Copies the page at `rel` into a new page of the same collection titled `title`:
+/// every field and the body are kept byte for byte, only `title` (and `slug`, when
+/// the page has one) change, so the copy starts exactly like the page it came from.
+/// The file name follows `title` as for a new page (a dated collection gets today's
+/// date). Returns the new path.
+pub fn duplicate_page(site: &Site, rel: &str, title: &str) -> Result<String, PageOpError> {
+    let abs = page_file(site, rel)?;
+    let collection = site
+        .page_index(rel)
+        .map(|i| site.pages[i].collection.clone())
+        .ok_or_else(|| PageOpError::NotFound(rel.to_owned()))?;
+    let new_rel = new_page_path(site, &collection, title)?;
+    let new_abs = resolve_in_root(&site.root, &new_rel)?;
+    let bytes = std::fs::read(&abs)?;
+    let mut doc = crate::document::Document::parse(&bytes, site.generator.dialect())
+        .map_err(crate::page::PageError::from)?;
+    doc.set(
+        &crate::frontmatter::FieldPath::key("title"),
+        &Value::String(title.trim().to_owned()),
+    )
+    .map_err(crate::page::PageError::from)?;
+    let slug = crate::frontmatter::FieldPath::key("slug");
+    if doc.get(&slug).is_some() {
+        doc.set(&slug, &Value::String(slugify(title)))
+            .map_err(crate::page::PageError::from)?;
+    }
+    write_atomic(&new_abs, &doc.to_bytes())?;
+    Ok(new_rel)
+}
+
 /// Deletes the page file at `rel` (the shell's Changes → Discard restores it from git).
 pub fn delete_page(site: &Site, rel: &str) -> Result<(), PageOpError> {
     let abs = page_file(site, rel)?;
@@ -605,6 +635,60 @@ mod tests {
         assert_eq!(to, "_news/2024-05-14-knee-mri-v3.md");
         let text = std::fs::read_to_string(temp.path().join(&to)).expect("read");
         assert_eq!(text, "---\ntitle: Knee\nslug: knee-mri-v3\n---\nText\n");
+    }
+
+    #[test]
+    fn duplicate_keeps_everything_but_title_and_name() {
+        let (temp, site) = demo_copy();
+        let from = "_engagements/nordic-imaging-network.md";
+        let before = std::fs::read_to_string(temp.path().join(from)).expect("read");
+        let to = duplicate_page(&site, from, "Nordic Imaging Network 2").expect("duplicate");
+        assert_eq!(to, "_engagements/nordic-imaging-network-2.md");
+        let after = std::fs::read_to_string(temp.path().join(&to)).expect("read");
+        // The CRLF page stays CRLF; only the title line differs.
+        let (old, new): (Vec<&str>, Vec<&str>) = (
+            before.split("\r\n").collect(),
+            after.split("\r\n").collect(),
+        );
+        assert_eq!(old.len(), new.len(), "{after}");
+        let differing: Vec<(&&str, &&str)> = old.iter().zip(&new).filter(|(a, b)| a != b).collect();
+        assert_eq!(differing.len(), 1, "{differing:?}");
+        assert!(
+            differing[0]
+                .1
+                .starts_with("title: Nordic Imaging Network 2"),
+            "{differing:?}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(temp.path().join(from)).expect("read"),
+            before
+        );
+    }
+
+    #[test]
+    fn duplicate_updates_a_slug_and_refuses_unknown_pages() {
+        let (temp, site) = demo_copy();
+        let from = "_engagements/aida.md";
+        std::fs::write(
+            temp.path().join(from),
+            "---\ntitle: AIDA\nslug: aida\nprio: 1\n---\nBody {#join}\n",
+        )
+        .expect("write");
+        let to = duplicate_page(&site, from, "AIDA: next phase").expect("duplicate");
+        assert_eq!(to, "_engagements/aida-next-phase.md");
+        let text = std::fs::read_to_string(temp.path().join(&to)).expect("read");
+        assert_eq!(
+            text,
+            "---\ntitle: \"AIDA: next phase\"\nslug: aida-next-phase\nprio: 1\n---\nBody {#join}\n"
+        );
+        assert!(matches!(
+            duplicate_page(&site, "_engagements/none.md", "X"),
+            Err(PageOpError::NotFound(_))
+        ));
+        assert!(matches!(
+            duplicate_page(&site, from, "???"),
+            Err(PageOpError::EmptyName)
+        ));
     }
 
     #[test]

@@ -62,6 +62,20 @@ pub fn rename_page(
     Ok(rel)
 }
 
+/// Copies the page at `path` into a new page titled `title`; returns the new path.
+#[tauri::command]
+pub fn duplicate_page(
+    state: State<'_, AppState>,
+    path: String,
+    title: String,
+) -> Result<String, IpcError> {
+    let site = state.site_index()?;
+    let rel = browse::duplicate_page(&site, &path, &title)?;
+    announce(&state, &site.root, &rel);
+    state.forget_index();
+    Ok(rel)
+}
+
 /// Deletes the page at `path` (the UI asked first; Changes → Discard restores it).
 #[tauri::command]
 pub fn delete_page(state: State<'_, AppState>, path: String) -> Result<(), IpcError> {

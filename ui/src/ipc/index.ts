@@ -79,6 +79,8 @@ export interface Backend {
   searchPages(query: string): Promise<string[]>;
   newPage(collection: string, title: string): Promise<string>;
   renamePage(path: string, name: string): Promise<string>;
+  /** Copies the page at `path` into a new page titled `title`; returns its path. */
+  duplicatePage(path: string, title: string): Promise<string>;
   deletePage(path: string): Promise<void>;
 }
 
@@ -162,5 +164,6 @@ export const tauriBackend: Backend = {
   searchPages: (query) => invoke("search_pages", { query }),
   newPage: (collection, title) => invoke("new_page", { collection, title }),
   renamePage: (path, name) => invoke("rename_page", { path, name }),
+  duplicatePage: (path, title) => invoke("duplicate_page", { path, title }),
   deletePage: (path) => invoke("delete_page", { path }),
 };
