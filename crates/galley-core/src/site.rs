@@ -95,7 +95,7 @@ pub struct PageSummary {
     pub path: String,
     /// The [`Collection::id`] it belongs to.
     pub collection: String,
-    /// Front matter `title`, else the first heading, else the file name.
+    /// Front matter `title`, else a `name` (see [`record::title_of`]), else the first heading, else the file name.
     pub title: String,
     /// Page, bundle or section page.
     pub kind: PageKind,

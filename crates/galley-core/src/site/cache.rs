@@ -12,7 +12,7 @@ use crate::validate::{KeyPosition, Problem, ProblemCode, Severity};
 use std::path::{Path, PathBuf};
 
 /// Changes whenever the layout below, or what a record means, changes.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 const MAGIC: &[u8; 8] = b"GALLEYIX";
 /// Files modified this recently are not cached: a second write within the file
 /// system's timestamp granularity could leave size and time unchanged ("racy" stamps,

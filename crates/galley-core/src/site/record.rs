@@ -118,20 +118,38 @@ pub fn file_title(rel: &str) -> String {
     }
 }
 
-/// Front matter `title`, else the first Markdown heading, else the file name.
+/// Front matter `title`, else a `name` (top level, or of a schema.org / DataCite
+/// block: a group with an `@type`, as research data sites describe datasets), else
+/// the first Markdown heading, else the file name. The AIDA datasets have no
+/// `title` and open with a generic "File formats" heading; their name is in
+/// `datacite.name`, which is what their pages show.
 pub fn title_of(rel: &str, fields: Option<&Value>, body: &str) -> String {
-    if let Some(value) = fields.and_then(|f| f.get_key("title")) {
-        let text = match value {
-            Value::String(s) => s.trim().to_owned(),
-            Value::Int(_)
-            | Value::Float(_)
-            | Value::Bool(_)
-            | Value::Date(_)
-            | Value::DateTime(_) => value.display_text(),
-            _ => String::new(),
+    if let Some(fields) = fields {
+        let nested_names = match fields {
+            Value::Map(entries) => entries
+                .iter()
+                .filter(|(_, v)| v.get_key("@type").is_some())
+                .filter_map(|(_, v)| v.get_key("name"))
+                .collect(),
+            _ => Vec::new(),
         };
-        if !text.is_empty() {
-            return text;
+        let candidates = [fields.get_key("title"), fields.get_key("name")]
+            .into_iter()
+            .flatten()
+            .chain(nested_names);
+        for value in candidates {
+            let text = match value {
+                Value::String(s) => s.trim().to_owned(),
+                Value::Int(_)
+                | Value::Float(_)
+                | Value::Bool(_)
+                | Value::Date(_)
+                | Value::DateTime(_) => value.display_text(),
+                _ => String::new(),
+            };
+            if !text.is_empty() {
+                return text;
+            }
         }
     }
     first_heading(body).unwrap_or_else(|| file_title(rel))
@@ -184,5 +202,28 @@ mod tests {
         assert_eq!(title_of("content/_index.md", None, ""), "content");
         let fields = Value::Map(vec![("title".into(), Value::Int(1984))]);
         assert_eq!(title_of("a.md", Some(&fields), "# H"), "1984");
+    }
+
+    #[test]
+    fn a_datasets_name_comes_before_a_generic_heading() {
+        let text = |s: &str| Value::String(s.into());
+        let datacite = Value::Map(vec![
+            ("@type".into(), text("Dataset")),
+            ("name".into(), text("SCAPIS lung data from site 4")),
+        ]);
+        let author = Value::Map(vec![("name".into(), text("Karin"))]);
+        let fields = Value::Map(vec![
+            ("author".into(), author.clone()),
+            ("datacite".into(), datacite),
+        ]);
+        assert_eq!(
+            title_of("d/x.md", Some(&fields), "## File formats\n"),
+            "SCAPIS lung data from site 4"
+        );
+        // A plain group's `name` (an author) is not the page's title.
+        let fields = Value::Map(vec![("author".into(), author)]);
+        assert_eq!(title_of("d/x.md", Some(&fields), "# Real\n"), "Real");
+        let fields = Value::Map(vec![("name".into(), text("Karin Lindqvist"))]);
+        assert_eq!(title_of("p/k.md", Some(&fields), ""), "Karin Lindqvist");
     }
 }
