@@ -53,6 +53,56 @@ async fn preview_looks_like_the_site_and_follows_its_links() {
     app.stop().await;
 }
 
+/// An include that loops over site data cannot be previewed truthfully: it is
+/// one labelled chip, styled as Galley's mark even under the site's own CSS,
+/// while a plain include is expanded in place.
+#[tokio::test]
+async fn liquid_that_computes_is_one_labelled_chip() {
+    let app = App::start().await;
+    app.click("[data-path='_news/2024-09-02-access-requests-simplified.md']")
+        .await;
+    app.wait_for(
+        "the page with its includes in the preview",
+        "const d = document.querySelector('[data-testid=preview]').contentDocument; \
+         return !!d && !!d.getElementById('site-css') && !!d.getElementById('contacts');",
+    )
+    .await;
+    let facts = app
+        .eval(
+            "const d = document.querySelector('[data-testid=preview]').contentDocument; \
+             const chips = [...d.querySelectorAll('.liquid-chip')]; \
+             const chip = chips[0]; \
+             const style = chip ? getComputedStyle(chip) : null; \
+             return { \
+               chips: chips.length, \
+               label: chip ? chip.textContent : null, \
+               source: chip ? chip.getAttribute('title') : null, \
+               border: style ? style.borderTopStyle : null, \
+               noteExpanded: d.body.textContent.includes('signed data'), \
+               logicLeaked: /assign|endfor|split:/.test(d.body.textContent) \
+             };",
+        )
+        .await;
+    assert_eq!(facts["chips"], 1, "{facts}");
+    assert!(
+        facts["label"]
+            .as_str()
+            .is_some_and(|l| l.starts_with("include people-table.md")),
+        "{facts}"
+    );
+    assert!(
+        facts["source"]
+            .as_str()
+            .is_some_and(|s| s.contains("karin-lindqvist,sofia-oberg")),
+        "{facts}"
+    );
+    assert_eq!(facts["border"], "dashed", "{facts}");
+    assert_eq!(facts["noteExpanded"], true, "{facts}");
+    assert_eq!(facts["logicLeaked"], false, "{facts}");
+    app.screenshot("62-liquid-chip").await;
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn web_links_open_only_after_asking() {
     let app = App::start().await;

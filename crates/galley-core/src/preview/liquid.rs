@@ -357,6 +357,13 @@ impl Expander<'_, '_> {
                 "endhighlight" => out.push_str("\n```\n"),
                 "include" | "include_relative" if depth < MAX_INCLUDE_DEPTH => {
                     match self.include(tag, args) {
+                        // An include that computes its text (loops over site data,
+                        // conditions) cannot be shown truthfully without running
+                        // Liquid: one chip says what is there instead of a heap of
+                        // half-expanded pieces.
+                        Some((body, _)) if has_logic(&body) => {
+                            push_chip(out, self.chips, source, inner)
+                        }
                         Some((body, params)) => {
                             let body = body.replace(&MARKERS[..], "");
                             self.run(&body, &params, depth + 1, out)
@@ -609,9 +616,68 @@ fn until_end_tag<'t>(text: &'t str, end_tag: &str) -> (&'t str, &'t str) {
     (text, "")
 }
 
+/// Whether `text` has Liquid tags that compute what is shown (loops, conditions,
+/// variables), as opposed to plain text with `{{ value }}` outputs.
+fn has_logic(text: &str) -> bool {
+    const LOGIC: [&str; 10] = [
+        "for",
+        "if",
+        "unless",
+        "case",
+        "assign",
+        "capture",
+        "tablerow",
+        "cycle",
+        "increment",
+        "decrement",
+    ];
+    let mut rest = text;
+    while let Some(start) = rest.find("{%") {
+        let inner = rest[start + 2..].trim_start_matches('-').trim_start();
+        let name = inner
+            .split(|c: char| c.is_whitespace() || c == '%' || c == '-')
+            .next()
+            .unwrap_or("");
+        if LOGIC.contains(&name) {
+            return true;
+        }
+        rest = &rest[start + 2..];
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_include_with_loops_is_one_chip() {
+        let includes: std::collections::HashMap<String, String> = [
+            (
+                "people-table.md".to_owned(),
+                "{% assign slugs = include.people | split: ',' %}\n| Name |\n{%- for s in slugs %}\n| {{ s }} |\n{% endfor %}\n".to_owned(),
+            ),
+            ("note.md".to_owned(), "Note: {{ include.text }}".to_owned()),
+        ]
+        .into_iter()
+        .collect();
+        let context = PageContext {
+            includes: Some(&includes),
+            ..PageContext::default()
+        };
+        let e = expand(
+            "A {% include people-table.md people='a,b' %} B {% include note.md text=\"hi\" %}",
+            &context,
+        );
+        assert_eq!(e.chips.len(), 1, "{:?}", e.text);
+        assert_eq!(
+            e.chips[0].source,
+            "{% include people-table.md people='a,b' %}"
+        );
+        assert_eq!(e.text, "A \u{E000}0\u{E001} B Note: hi");
+        assert!(has_logic("x {%- if a -%} y"));
+        assert!(!has_logic("{% include x.md %} {{ for }} {% endraw %}"));
+    }
 
     fn site() -> Value {
         Value::Map(vec![
