@@ -800,9 +800,26 @@ fn classify(
     }
 }
 
-/// "support-projects" → "Support projects".
+/// "support-projects" → "Support projects", "dateCreated" → "Date created",
+/// "@id" → "Id": editors read words, not identifiers. Runs of capitals stay
+/// together ("DOI" → "DOI").
 pub fn label_for(id: &str) -> String {
-    let words = id.replace(['-', '_'], " ");
+    let mut words = String::with_capacity(id.len() + 4);
+    let mut previous: Option<char> = None;
+    for c in id.trim_start_matches(['@', '_']).chars() {
+        match c {
+            '-' | '_' | '.' => words.push(' '),
+            c if c.is_uppercase()
+                && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()) =>
+            {
+                words.push(' ');
+                words.extend(c.to_lowercase());
+            }
+            c => words.push(c),
+        }
+        previous = Some(c);
+    }
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut chars = words.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
@@ -826,6 +843,12 @@ mod tests {
     fn labels() {
         assert_eq!(label_for("support-projects"), "Support projects");
         assert_eq!(label_for("pages"), "Pages");
+        assert_eq!(label_for("dateCreated"), "Date created");
+        assert_eq!(label_for("copyrightYear"), "Copyright year");
+        assert_eq!(label_for("@id"), "Id");
+        assert_eq!(label_for("shortName"), "Short name");
+        assert_eq!(label_for("DOI"), "DOI");
+        assert_eq!(label_for("end_year"), "End year");
     }
 
     #[test]
