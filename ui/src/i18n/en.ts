@@ -25,6 +25,7 @@ export const en = {
   "common.items.other": "{n} items",
 
   // The top bar.
+  "top.skip": "Skip to the page",
   "top.openSite": "Open site…",
   "top.save": "Save",
   "top.unsaved": "unsaved changes",
@@ -206,8 +207,8 @@ export const en = {
   "editor.text": "Page text",
   "editor.bold": "Bold (Ctrl+B)",
   "editor.italic": "Italic (Ctrl+I)",
-  "editor.heading": "Heading",
-  "editor.smallerHeading": "Smaller heading",
+  "editor.heading": "Heading, H2",
+  "editor.smallerHeading": "Smaller heading, H3",
   "editor.link": "Link (Ctrl+K)",
   "editor.linkLabel": "Link",
   "editor.bullets": "Bulleted list",

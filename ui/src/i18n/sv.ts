@@ -23,6 +23,7 @@ export const sv: Catalogue = {
   "common.items.one": "1 värde",
   "common.items.other": "{n} värden",
 
+  "top.skip": "Hoppa till sidan",
   "top.openSite": "Öppna webbplats…",
   "top.save": "Spara",
   "top.unsaved": "osparade ändringar",
@@ -197,8 +198,8 @@ export const sv: Catalogue = {
   "editor.text": "Sidans text",
   "editor.bold": "Fetstil (Ctrl+B)",
   "editor.italic": "Kursiv (Ctrl+I)",
-  "editor.heading": "Rubrik",
-  "editor.smallerHeading": "Mindre rubrik",
+  "editor.heading": "Rubrik, H2",
+  "editor.smallerHeading": "Mindre rubrik, H3",
   "editor.link": "Länk (Ctrl+K)",
   "editor.linkLabel": "Länk",
   "editor.bullets": "Punktlista",
