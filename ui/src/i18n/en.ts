@@ -37,7 +37,6 @@ export const en = {
   "top.getLatest": "Get latest changes",
   "top.publish": "Publish",
   "top.publishCount": "Publish ({n})",
-  "top.actions": "Site actions",
 
   // The status line after an action.
   "status.updatedFromDisk": "Updated with changes made outside Galley.",

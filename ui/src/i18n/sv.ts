@@ -35,7 +35,6 @@ export const sv: Catalogue = {
   "top.getLatest": "Hämta senaste",
   "top.publish": "Publicera",
   "top.publishCount": "Publicera ({n})",
-  "top.actions": "Webbplatsens åtgärder",
 
   "status.updatedFromDisk": "Uppdaterad med ändringar som gjorts utanför Galley.",
   "status.showingDisk": "Visar versionen som finns på disken.",
