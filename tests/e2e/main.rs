@@ -10,6 +10,7 @@ mod editing;
 mod form;
 mod harness;
 mod history;
+mod language;
 mod outside;
 mod preview;
 mod publishing;

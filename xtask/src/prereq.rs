@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// Debian/Ubuntu packages: WebKitGTK and friends to build the app, Xvfb, D-Bus
-/// and WebKitWebDriver for the end-to-end suite, ImageMagick for screenshots.
+/// and WebKitWebDriver for the end-to-end suite, ImageMagick for screenshots,
+/// Chromium for the UI's browser tests (accessibility, keyboard).
 const APT_PACKAGES: &[&str] = &[
     "build-essential",
     "pkg-config",
@@ -23,6 +24,7 @@ const APT_PACKAGES: &[&str] = &[
     "imagemagick",
     "git",
     "python3-xlib",
+    "chromium",
 ];
 
 fn have(program: &str) -> bool {
@@ -57,6 +59,7 @@ pub fn system_packages() -> Result<(), String> {
         "import",
         "git",
         "cc",
+        "chromium",
     ];
     let mut missing: Vec<&str> = tools.iter().copied().filter(|t| !have(t)).collect();
     // The end-to-end tests close the window the way a window manager does.
@@ -85,7 +88,7 @@ pub fn system_packages() -> Result<(), String> {
     );
     if !have("apt-get") {
         return Err(format!(
-            "install WebKitGTK 4.1 development files, Xvfb, xauth, D-Bus, WebKitWebDriver and ImageMagick with your package manager (on Debian/Ubuntu: sudo {line})"
+            "install WebKitGTK 4.1 development files, Xvfb, xauth, D-Bus, WebKitWebDriver, ImageMagick and Chromium with your package manager (on Debian/Ubuntu: sudo {line})"
         ));
     }
     if !is_root() {

@@ -167,6 +167,11 @@ fn test_steps(tally: &mut Tally) -> Result<(), String> {
         "front-end unit tests (vitest)",
         tally,
     )?;
+    sh_counted(
+        npm_in_ui(&["run", "test:browser"]).env("NO_COLOR", "1"),
+        "browser tests (Chromium: axe-core WCAG 2.2 AA, keyboard only)",
+        tally,
+    )?;
     sh(
         cargo().args([
             "clippy",

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { columnTexts, filterPages, keysOf, resultPages, sortOptions, sortPages, valueOf } from "./browse";
 import type { Browse, PageSummary } from "../ipc/types";
+import { en } from "../i18n/en";
+import { sv } from "../i18n/sv";
+import { translator } from "../i18n/locale";
+
+const t = translator(en);
 
 const page = (path: string, title: string): PageSummary => ({ path, collection: "engagements", title });
 const pages = [page("a.md", "AIDA"), page("o.md", "Östersund Ultrasound Pilot"), page("n.md", "Nordic Imaging")];
@@ -36,13 +41,24 @@ describe("page list", () => {
   });
 
   it("shows key fields with start and end as a range", () => {
-    expect(columnTexts(browse, keys, "a.md")).toEqual(["Infrastructure", "2017–", "1"]);
-    expect(columnTexts(browse, keys, "n.md")).toEqual(["Member", "2019–2022", "2"]);
-    expect(columnTexts(browse, keys, "o.md")).toEqual(["Technical partner", "2023-08-21–"]);
+    expect(columnTexts(browse, keys, "a.md", t)).toEqual(["Infrastructure", "2017–", "1"]);
+    expect(columnTexts(browse, keys, "n.md", t)).toEqual(["Member", "2019–2022", "2"]);
+    expect(columnTexts(browse, keys, "o.md", t)).toEqual(["Technical partner", "2023-08-21–"]);
+  });
+
+  it("shows yes/no columns in the UI's language", () => {
+    const yesNo: Browse = {
+      collections: [{ collection: "c", columns: [{ key: "ongoing", label: "Ongoing", kind: "yes_no" }], filters: [] }],
+      values: { "a.md": [true], "b.md": [false] },
+    };
+    const k = keysOf(yesNo, "c");
+    expect(columnTexts(yesNo, k, "a.md", t)).toEqual(["yes"]);
+    expect(columnTexts(yesNo, k, "b.md", translator(sv))).toEqual(["nej"]);
   });
 
   it("offers title and the columns (not the end) to sort by", () => {
-    expect(sortOptions(keys).map((o) => o.value)).toEqual(["title", "role", "start", "prio"]);
+    expect(sortOptions(keys, t).map((o) => o.value)).toEqual(["title", "role", "start", "prio"]);
+    expect(sortOptions(keys, translator(sv))[0]?.label).toBe("Titel");
   });
 
   it("sorts by title, by numbers and with empty values last", () => {

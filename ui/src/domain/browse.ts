@@ -1,6 +1,7 @@
 // The page list's logic: key field texts beside a title, sorting by title or a
 // key field, yes/no filters, and search results as pages. Pure: no IPC, no DOM.
 import type { Browse, CollectionKeys, KeyField, KeyValue, PageSummary } from "../ipc/types";
+import type { Translate } from "../i18n/locale";
 
 /** Sort by the title, or by a key field's key. */
 export type SortBy = "title" | string;
@@ -23,21 +24,26 @@ export function valueOf(browse: Browse, keys: CollectionKeys, path: string, key:
   return browse.values[path]?.[i] ?? null;
 }
 
-function show(value: KeyValue): string {
+/** A value as text: yes/no in the UI's language when `t` is given (for
+ * showing), as written otherwise (for comparing). */
+function show(value: KeyValue, t?: Translate): string {
   if (value === null) return "";
-  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "boolean") {
+    if (t === undefined) return value ? "yes" : "no";
+    return value ? t("common.yesValue") : t("common.noValue");
+  }
   return String(value);
 }
 
 /** The texts shown beside a page's title: one per column, with `start` and `end`
  * joined as a range ("2017–", "2019–2022"); empty values left out. */
-export function columnTexts(browse: Browse, keys: CollectionKeys, path: string): string[] {
+export function columnTexts(browse: Browse, keys: CollectionKeys, path: string, t: Translate): string[] {
   const out: string[] = [];
   for (const column of keys.columns) {
     if (column.key === "end" && keys.columns.some((c) => c.key === "start")) continue;
-    const value = show(valueOf(browse, keys, path, column.key));
+    const value = show(valueOf(browse, keys, path, column.key), t);
     if (column.key === "start") {
-      const end = show(valueOf(browse, keys, path, "end"));
+      const end = show(valueOf(browse, keys, path, "end"), t);
       if (value !== "" || end !== "") out.push(`${value}–${end}`);
     } else if (value !== "") {
       out.push(value);
@@ -47,9 +53,9 @@ export function columnTexts(browse: Browse, keys: CollectionKeys, path: string):
 }
 
 /** The fields a collection's list can be sorted by (the range sorts by its start). */
-export function sortOptions(keys: CollectionKeys): { value: SortBy; label: string }[] {
+export function sortOptions(keys: CollectionKeys, t: Translate): { value: SortBy; label: string }[] {
   const fields: KeyField[] = keys.columns.filter((c) => c.key !== "end");
-  return [{ value: "title", label: "Title" }, ...fields.map((f) => ({ value: f.key, label: f.label }))];
+  return [{ value: "title", label: t("sidebar.sortTitle") }, ...fields.map((f) => ({ value: f.key, label: f.label }))];
 }
 
 function compareValues(a: KeyValue, b: KeyValue): number {

@@ -3,6 +3,7 @@
 // quick checks while typing, and problems placed next to their fields.
 // Pure, so it is tested without a window.
 import type { FieldOp, FieldSchema, Problem, SchemaKind, Shape, Value } from "../ipc/types";
+import type { MessageKey } from "../i18n/en";
 
 export type Widget =
   | "text"
@@ -323,25 +324,26 @@ export function emptyItem(items: Shape | undefined, sibling: Value | undefined):
   return { kind: "text", value: "" };
 }
 
-/** Plain-words check of what was typed, before the engine is asked. */
-export function quickCheck(widget: Widget, text: string): string | null {
+/** Plain-words check of what was typed, before the engine is asked: the
+ * message's key, or null when the text looks right. */
+export function quickCheck(widget: Widget, text: string): MessageKey | null {
   const t = text.trim();
   if (t === "") return null;
   switch (widget) {
     case "int":
-      return /^-?\d+$/.test(t) ? null : "Write a whole number, like 3.";
+      return /^-?\d+$/.test(t) ? null : "check.int";
     case "year":
-      return /^\d{4}$/.test(t) || /^\d{4}-\d{2}-\d{2}$/.test(t) ? null : "Write a year with four digits, like 2024.";
+      return /^\d{4}$/.test(t) || /^\d{4}-\d{2}-\d{2}$/.test(t) ? null : "check.year";
     case "float":
-      return Number.isFinite(Number(t)) ? null : "Write a number, like 2.5.";
+      return Number.isFinite(Number(t)) ? null : "check.float";
     case "date":
-      return /^\d{4}-\d{2}-\d{2}$/.test(t) ? null : "Write a date as year-month-day, like 2024-05-31.";
+      return /^\d{4}-\d{2}-\d{2}$/.test(t) ? null : "check.date";
     case "datetime":
-      return /^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}/.test(t) ? null : "Write a date and time, like 2024-05-31 14:00.";
+      return /^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}/.test(t) ? null : "check.datetime";
     case "url":
-      return /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(t) || t.startsWith("/") ? null : "Write a web address starting with https://.";
+      return /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(t) || t.startsWith("/") ? null : "check.url";
     case "email":
-      return /^(mailto:)?[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(t) ? null : "Write an e-mail address, like name@example.org.";
+      return /^(mailto:)?[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(t) ? null : "check.email";
     default:
       return null;
   }

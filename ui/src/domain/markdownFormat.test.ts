@@ -35,5 +35,9 @@ describe("markdown formatting", () => {
 
   it("inserts a table on its own lines", () => {
     expect(run("text", 4, 4, insertTable).doc).toBe("text\n\n| Heading | Heading |\n| --- | --- |\n| Text | Text |\n");
+    expect(run("", 0, 0, (s) => insertTable(s, { heading: "Rubrik", cell: "Text" })).doc).toBe(
+      "| Rubrik | Rubrik |\n| --- | --- |\n| Text | Text |\n",
+    );
+    expect(run("", 0, 0, (s) => makeLink(s, "https://", "länktext")).doc).toBe("[länktext](https://)");
   });
 });

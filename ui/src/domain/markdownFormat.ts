@@ -57,11 +57,12 @@ export function toggleLinePrefix(state: EditorState, prefix: string): Transactio
 }
 
 /** Makes the selection (or the word at the cursor) a link and selects the
- * address placeholder, ready to be typed over. */
-export function makeLink(state: EditorState, url = "https://"): TransactionSpec {
+ * address placeholder, ready to be typed over. `placeholder` is the link's
+ * text when there is no word (in the UI's language). */
+export function makeLink(state: EditorState, url = "https://", placeholder = "link text"): TransactionSpec {
   const range = state.selection.main;
   const target = range.empty ? wordAt(state, range.from) : range;
-  const text = state.sliceDoc(target.from, target.to) || "link text";
+  const text = state.sliceDoc(target.from, target.to) || placeholder;
   const insert = `[${text}](${url})`;
   const urlFrom = target.from + text.length + 3;
   return {
@@ -70,12 +71,14 @@ export function makeLink(state: EditorState, url = "https://"): TransactionSpec 
   };
 }
 
-/** A small table to fill in, on its own lines at the cursor. */
-export function insertTable(state: EditorState): TransactionSpec {
+/** A small table to fill in, on its own lines at the cursor; `words` are the
+ * placeholders to type over (in the UI's language). */
+export function insertTable(state: EditorState, words = { heading: "Heading", cell: "Text" }): TransactionSpec {
   const pos = state.selection.main.head;
   const line = state.doc.lineAt(pos);
   const lead = line.text.length > 0 ? "\n\n" : "";
-  const table = "| Heading | Heading |\n| --- | --- |\n| Text | Text |\n";
+  const { heading, cell } = words;
+  const table = `| ${heading} | ${heading} |\n| --- | --- |\n| ${cell} | ${cell} |\n`;
   const at = line.text.length > 0 ? line.to : line.from;
   return { changes: { from: at, insert: lead + table }, selection: { anchor: at + lead.length + 2 } };
 }

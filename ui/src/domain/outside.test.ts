@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { changedPaths, allChosen, clashTitle, clashValue, needsGitRefresh, needsSiteReload, touchesPage } from "./outside";
 import type { SiteChanges } from "../ipc/types";
+import { en } from "../i18n/en";
+import { sv } from "../i18n/sv";
+import { translator } from "../i18n/locale";
+
+const t = translator(en);
 
 const none: SiteChanges = {
   pages_changed: [],
@@ -39,12 +44,15 @@ describe("outside changes", () => {
   });
 
   it("words clashes", () => {
-    expect(clashValue(null)).toBe("(not there)");
-    expect(clashValue({ kind: "null" })).toBe("empty");
-    expect(clashValue({ kind: "int", value: 2026 })).toBe("2026");
-    expect(clashTitle({ kind: "field", field: "contact.email", base: null, mine: null, theirs: null })).toBe("Email");
+    expect(clashValue(null, t)).toBe("(not there)");
+    expect(clashValue({ kind: "null" }, t)).toBe("empty");
+    expect(clashValue({ kind: "int", value: 2026 }, t)).toBe("2026");
+    expect(clashValue({ kind: "bool", value: true }, translator(sv))).toBe("ja");
+    expect(clashValue({ kind: "list", value: [{ kind: "null" }, { kind: "null" }] }, t)).toBe("2 items");
+    expect(clashTitle({ kind: "field", field: "contact.email", base: null, mine: null, theirs: null }, t)).toBe("Email");
     const lines = { first_line: 12, count: 1, text: "x\n" };
-    expect(clashTitle({ kind: "body", base: lines, mine: lines, theirs: lines })).toBe("Text around line 12");
+    expect(clashTitle({ kind: "body", base: lines, mine: lines, theirs: lines }, t)).toBe("Text around line 12");
+    expect(clashTitle({ kind: "body", base: lines, mine: lines, theirs: lines }, translator(sv))).toBe("Texten runt rad 12");
     expect(allChosen([{ kind: "mine" }, null])).toBe(false);
     expect(allChosen([{ kind: "mine" }, { kind: "theirs" }])).toBe(true);
   });

@@ -2,6 +2,7 @@
 // Pure, so tested without a window.
 import type { Choice, Clash, SiteChanges, Value } from "../ipc/types";
 import { labelFor, valueText } from "./form";
+import type { Translate } from "../i18n/locale";
 
 /** How a batch of changes touches the open page. */
 export function touchesPage(changes: SiteChanges, path: string): "changed" | "removed" | null {
@@ -40,16 +41,20 @@ export function changedPaths(changes: SiteChanges): string[] {
 }
 
 /** A value in a clash, in words: "empty" and "(not there)" for the absences. */
-export function clashValue(value: Value | null): string {
-  if (value === null) return "(not there)";
+export function clashValue(value: Value | null, t: Translate): string {
+  if (value === null) return t("common.notThere");
+  if (value.kind === "bool") return value.value ? t("common.yesValue") : t("common.noValue");
+  if (value.kind === "list") {
+    return value.value.length === 1 ? t("common.items.one") : t("common.items.other", { n: value.value.length });
+  }
   const text = valueText(value);
-  return text === "" ? "empty" : text;
+  return text === "" ? t("common.empty") : text;
 }
 
-export function clashTitle(clash: Clash): string {
+export function clashTitle(clash: Clash, t: Translate): string {
   return clash.kind === "field"
     ? labelFor(clash.field.split(".").pop() ?? clash.field)
-    : `Text around line ${clash.mine.first_line}`;
+    : t("clash.textAround", { line: clash.mine.first_line });
 }
 
 /** Choices start unset; combining is possible once every clash has one. */

@@ -1,39 +1,43 @@
 // Words and decisions for the publishing screens; pure, so tested without a window.
 import type { FileChange, Progress, SiteStatus } from "../ipc/types";
+import type { MessageKey } from "../i18n/en";
+import type { Translate } from "../i18n/locale";
 
 /** Path → how it changed, for the badges in the page list. */
 export function badgeMap(status: SiteStatus | null): Map<string, FileChange> {
   return new Map((status?.files ?? []).map((f) => [f.path, f.change]));
 }
 
-const BADGE_WORDS: Record<FileChange, string> = {
-  new: "new",
-  changed: "changed",
-  deleted: "deleted",
-  renamed: "renamed",
-  conflicted: "needs a choice",
+const BADGE_WORDS: Record<FileChange, MessageKey> = {
+  new: "badge.new",
+  changed: "badge.changed",
+  deleted: "badge.deleted",
+  renamed: "badge.renamed",
+  conflicted: "badge.conflicted",
 };
 
-export function badgeWord(change: FileChange): string {
-  return BADGE_WORDS[change];
+export function badgeWord(change: FileChange, t: Translate): string {
+  return t(BADGE_WORDS[change]);
 }
 
-export function progressText(p: Progress): string {
-  const count = p.total > 0 ? ` ${p.objects} of ${p.total}` : "";
-  return p.stage === "receiving" ? `Getting latest changes…${count}` : `Publishing…${count}`;
+export function progressText(p: Progress, t: Translate): string {
+  const counted = p.total > 0;
+  const params = { done: p.objects, total: p.total };
+  if (p.stage === "receiving") return counted ? t("progress.receivingCount", params) : t("progress.receiving");
+  return counted ? t("progress.sendingCount", params) : t("progress.sending");
 }
 
 /** "just now", "5 minutes ago", "3 hours ago", "yesterday", "4 days ago", else the date. */
-export function whenText(unixSeconds: number, nowMs: number = Date.now()): string {
+export function whenText(unixSeconds: number, t: Translate, nowMs: number = Date.now()): string {
   const seconds = Math.max(0, Math.round(nowMs / 1000 - unixSeconds));
   const minutes = Math.floor(seconds / 60);
   const hours = Math.floor(minutes / 60);
   const days = Math.floor(hours / 24);
-  if (seconds < 60) return "just now";
-  if (minutes < 60) return minutes === 1 ? "1 minute ago" : `${minutes} minutes ago`;
-  if (hours < 24) return hours === 1 ? "1 hour ago" : `${hours} hours ago`;
-  if (days === 1) return "yesterday";
-  if (days < 14) return `${days} days ago`;
+  if (seconds < 60) return t("when.now");
+  if (minutes < 60) return minutes === 1 ? t("when.minute") : t("when.minutes", { n: minutes });
+  if (hours < 24) return hours === 1 ? t("when.hour") : t("when.hours", { n: hours });
+  if (days === 1) return t("when.yesterday");
+  if (days < 14) return t("when.days", { n: days });
   return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
 }
 
@@ -53,9 +57,9 @@ export function nextStepFor(code: string): NextStep {
   }
 }
 
-export function publishLabel(status: SiteStatus | null): string {
+export function publishLabel(status: SiteStatus | null, t: Translate): string {
   const ahead = status?.ahead ?? 0;
-  return ahead > 0 ? `Publish (${ahead})` : "Publish";
+  return ahead > 0 ? t("top.publishCount", { n: ahead }) : t("top.publish");
 }
 
 /** Folds per-path badge updates into the status, without a full rescan. */

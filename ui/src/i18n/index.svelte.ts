@@ -2,9 +2,9 @@
 // `$derived`, so switching the language re-renders every string at once.
 import { en, type Catalogue, type MessageKey } from "./en";
 import { sv } from "./sv";
-import { format, pickLocale, type Locale } from "./locale";
+import { format, pickLocale, type Locale, type Params, type Translate } from "./locale";
 
-export type { Locale, MessageKey };
+export type { Locale, MessageKey, Translate };
 export { LOCALES } from "./locale";
 
 const catalogues: Record<Locale, Catalogue> = { en, sv };
@@ -17,8 +17,9 @@ function initialLocale(): Locale {
 }
 
 const state = $state<{ locale: Locale }>({ locale: initialLocale() });
+if (globalThis.document !== undefined) document.documentElement.lang = state.locale;
 
-export function t(key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
+export function t(key: MessageKey, params?: Params): string {
   return format(catalogues[state.locale], key, params);
 }
 
@@ -30,4 +31,9 @@ export function setLocale(locale: Locale): void {
   state.locale = locale;
   globalThis.localStorage?.setItem(STORAGE_KEY, locale);
   if (globalThis.document !== undefined) document.documentElement.lang = locale;
+}
+
+/** Whether `text` is a key of the catalogues (so `t(text)` is allowed). */
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.hasOwn(en, text);
 }

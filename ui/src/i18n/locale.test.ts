@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { sv } from "./sv";
 import { format, pickLocale } from "./locale";
+import { codemirrorPhrases } from "./codemirror";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 describe("pickLocale", () => {
   it("takes the first language Galley speaks", () => {
@@ -27,5 +30,20 @@ describe("catalogues", () => {
   it("fills placeholders and leaves unknown ones visible", () => {
     const cat = { ...en, "welcome.recent": "{n} sites, {missing}" };
     expect(format(cat, "welcome.recent", { n: 3 })).toBe("3 sites, {missing}");
+  });
+});
+
+describe("CodeMirror's phrases", () => {
+  it("has Swedish for every phrase the editor's CodeMirror packages ask for", () => {
+    const packages = ["search", "commands", "view", "language"];
+    const asked = new Set<string>();
+    for (const name of packages) {
+      const code = readFileSync(fileURLToPath(import.meta.resolve(`@codemirror/${name}`)), "utf8");
+      for (const m of code.matchAll(/phrase\((?:view, )?"([^"]+)"/g)) if (m[1] !== undefined) asked.add(m[1]);
+    }
+    expect(asked.has("Find")).toBe(true);
+    const missing = [...asked].filter((p) => codemirrorPhrases("sv")[p] === undefined);
+    expect(missing).toEqual([]);
+    expect(codemirrorPhrases("en")).toEqual({});
   });
 });

@@ -1,0 +1,127 @@
+// The invoke wrappers send the command names and argument names the Rust
+// shell registers (tests/boundaries.rs checks the names exist there; this
+// checks each wrapper calls the right one with the right arguments).
+import { afterEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { Channel } from "@tauri-apps/api/core";
+import { asIpcError, previewLinkUrl, siteAssetUrl, tauriBackend as backend } from "./index";
+import type { Progress } from "./types";
+
+interface Call {
+  cmd: string;
+  args: Record<string, unknown>;
+}
+
+/** Records every invoke and answers `reply`. */
+function record(reply: unknown = null): Call[] {
+  const calls: Call[] = [];
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
+    return reply;
+  });
+  return calls;
+}
+
+afterEach(() => clearMocks());
+
+/** What mockIPC installs to deliver a channel's messages, as the shell would. */
+function sendOnChannel(channel: Channel<Progress>, message: Progress): void {
+  const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void } })
+    .__TAURI_INTERNALS__;
+  internals.runCallback(channel.id, { index: 0, message });
+}
+
+const noop = (): void => undefined;
+
+describe("invoke wrappers", () => {
+  const cases: [string, () => Promise<unknown>, string, Record<string, unknown>][] = [
+    ["currentSite", () => backend.currentSite(), "current_site", {}],
+    ["openSite", () => backend.openSite("/sites/demo"), "open_site", { root: "/sites/demo" }],
+    ["openPage", () => backend.openPage("a.md"), "open_page", { path: "a.md" }],
+    [
+      "savePage",
+      () => backend.savePage("a.md", "f1", [{ key: "title", input: "T" }], "body"),
+      "save_page",
+      { path: "a.md", fingerprint: "f1", edits: [{ key: "title", input: "T" }], ops: [], body: "body" },
+    ],
+    ["renderPreview", () => backend.renderPreview(null, "# Hi"), "render_preview", { path: null, body: "# Hi" }],
+    ["pageForLink", () => backend.pageForLink("a.md", "/x/"), "page_for_link", { from: "a.md", link: "/x/" }],
+    ["commitChanges", () => backend.commitChanges("msg", ["a.md"]), "commit_changes", { message: "msg", paths: ["a.md"] }],
+    ["statusOfPaths", () => backend.statusOfPaths(["a.md"]), "status_of_paths", { paths: ["a.md"] }],
+    ["reviewChanges", () => backend.reviewChanges(), "review_site_changes", {}],
+    ["discardChange", () => backend.discardChange("a.md"), "discard_change", { path: "a.md" }],
+    ["pageVersion", () => backend.pageVersion("c1", "a.md"), "page_version", { commit: "c1", path: "a.md" }],
+    ["restoreVersion", () => backend.restoreVersion("c1", "a.md"), "restore_version", { commit: "c1", path: "a.md" }],
+    [
+      "resolveConflicts",
+      () => backend.resolveConflicts([["a.md", { kind: "mine" }]], "m"),
+      "resolve_conflicts",
+      { resolutions: [["a.md", { kind: "mine" }]], message: "m" },
+    ],
+    ["setGitIdentity", () => backend.setGitIdentity("A", "a@b.se"), "set_git_identity", { name: "A", email: "a@b.se" }],
+    ["setHttpsToken", () => backend.setHttpsToken("u", "t"), "set_https_token", { username: "u", token: "t" }],
+    ["openExternal", () => backend.openExternal("https://x.se"), "open_external", { url: "https://x.se" }],
+    ["setUnsaved", () => backend.setUnsaved(2), "set_unsaved", { count: 2 }],
+    [
+      "settleOutsideChange",
+      () => backend.settleOutsideChange("a.md", [], null, "f2", { kind: "keep_mine" }),
+      "settle_outside_change",
+      { path: "a.md", edits: [], ops: [], body: null, theirsFingerprint: "f2", settle: { kind: "keep_mine" } },
+    ],
+    [
+      "journalDraft",
+      () => backend.journalDraft("a.md", "f1", [], "b", [{ op: "remove", key: "x" }]),
+      "journal_draft",
+      { path: "a.md", fingerprint: "f1", edits: [], ops: [{ op: "remove", key: "x" }], body: "b" },
+    ],
+    ["checkDraft", () => backend.checkDraft("a.md", [], []), "check_draft", { path: "a.md", edits: [], ops: [], body: null }],
+    ["searchPages", () => backend.searchPages("ostersund"), "search_pages", { query: "ostersund" }],
+    ["newPage", () => backend.newPage("news", "Hej"), "new_page", { collection: "news", title: "Hej" }],
+    ["renamePage", () => backend.renamePage("a.md", "b"), "rename_page", { path: "a.md", name: "b" }],
+    ["deletePage", () => backend.deletePage("a.md"), "delete_page", { path: "a.md" }],
+  ];
+
+  it.each(cases)("%s sends %s", async (_name, call, cmd, args) => {
+    const calls = record();
+    await call();
+    expect(calls).toEqual([{ cmd, args }]);
+  });
+
+  it("passes transfer progress through a channel", async () => {
+    const seen: Progress[] = [];
+    const calls: Call[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
+      const progress = (args as { progress: Channel<Progress> }).progress;
+      sendOnChannel(progress, { stage: "sending", objects: 1, total: 2, bytes: 9 });
+      return { branch: "main", remote: "origin", remote_branch: "main", commit: "c", set_upstream: false };
+    });
+    const published = await backend.publishSite((p) => seen.push(p));
+    expect(calls.map((c) => c.cmd)).toEqual(["publish_site"]);
+    expect(published.remote).toBe("origin");
+    expect(seen).toEqual([{ stage: "sending", objects: 1, total: 2, bytes: 9 }]);
+  });
+
+  it("sends the proposal's message and paths with its progress channel", async () => {
+    const calls = record({ branch: "galley/x", commit: "c", review_url: null });
+    await backend.proposeReview("msg", ["a.md"], noop);
+    expect(calls[0]?.cmd).toBe("propose_review");
+    expect(calls[0]?.args["message"]).toBe("msg");
+    expect(calls[0]?.args["paths"]).toEqual(["a.md"]);
+    expect(calls[0]?.args["progress"]).toBeInstanceOf(Channel);
+  });
+
+  it("hands a command's refusal over as {code, message}", async () => {
+    mockIPC(() => Promise.reject({ code: "offline", message: "No network." }));
+    const failure = await backend.gitStatus().catch((e: unknown) => asIpcError(e));
+    expect(failure).toEqual({ code: "offline", message: "No network." });
+    expect(asIpcError("plain text")).toEqual({ code: "unknown", message: "plain text" });
+  });
+});
+
+describe("site URLs", () => {
+  it("serves site files and preview links through the app's protocol", () => {
+    expect(siteAssetUrl("assets/images/arena map.png")).toBe("galley-site://localhost/assets/images/arena%20map.png");
+    expect(previewLinkUrl("/about/", false)).toBe("galley-site://localhost/__galley__/link?to=%2Fabout%2F&external=0");
+  });
+});
