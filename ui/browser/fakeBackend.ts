@@ -331,6 +331,15 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
       changed.set(to, "renamed");
       return to;
     },
+    duplicatePage: async (path, title) => {
+      const p = page(path);
+      const to = `_${p.collection}/${fold(title).replace(/[^a-z0-9]+/g, "-")}.md`;
+      if (pages.has(to)) return reject("exists", `A page named "${to}" already exists.`);
+      const fields = p.fields.map(([k, v]): typeof p.fields[number] => (k === "title" ? [k, { kind: "text", value: title }] : [k, v]));
+      pages.set(to, { ...p, path: to, fields });
+      changed.set(to, "new");
+      return to;
+    },
     deletePage: async (path) => {
       pages.delete(path);
       changed.set(path, "deleted");
