@@ -47,6 +47,14 @@ fn main() {
             "new_page",
             "rename_page",
             "delete_page",
+            "get_preferences",
+            "set_preferences",
+            "install_update",
+            "clone_destination",
+            "choose_clone_folder",
+            "clone_site",
+            "cancel_clone",
+            "site_setup",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }
