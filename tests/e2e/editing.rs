@@ -50,6 +50,7 @@ async fn edit_save_and_commit_a_page() {
     .await;
     app.find("[data-testid='unsaved']").await;
     app.screenshot("02-edited-with-preview").await;
+    app.guide_shot("04-edit").await;
 
     app.find("[data-testid='save']")
         .await
@@ -87,6 +88,7 @@ async fn edit_save_and_commit_a_page() {
         .expect("open commit");
     let message = app.find("[data-testid='commit-message']").await;
     app.screenshot("04-commit-dialog").await;
+    app.guide_shot("05-changes").await;
     message.clear().await.expect("clear message");
     message.send_keys(MESSAGE).await.expect("type message");
     app.find("[data-testid='commit-confirm']")
