@@ -181,7 +181,9 @@ mod tests {
         let mut prefs = Preferences::default();
         prefs.editor_font_size = 40;
         assert_eq!(prefs.validate(), Err(PreferenceError::FontSize));
-        assert!(PreferenceError::FontSize.to_string().contains("between 11 and 24"));
+        assert!(PreferenceError::FontSize
+            .to_string()
+            .contains("between 11 and 24"));
         let stored = json!({ "editor_font_size": 3, "theme": "dark" });
         let loaded = Preferences::from_stored(Some(&stored));
         assert_eq!(loaded.editor_font_size, 14);

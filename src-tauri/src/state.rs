@@ -214,7 +214,11 @@ impl AppState {
     }
 
     /// Keeps an update found by the background look.
-    pub fn set_update(&self, update: tauri_plugin_updater::Update, offer: crate::update::UpdateOffer) {
+    pub fn set_update(
+        &self,
+        update: tauri_plugin_updater::Update,
+        offer: crate::update::UpdateOffer,
+    ) {
         *lock(&self.update) = Some((update, offer));
     }
 

@@ -48,7 +48,11 @@ pub fn update_source(configured: &[Url], variable: Option<&str>, wanted: bool) -
             Ok(url) if acceptable(&url) => vec![url],
             _ => return UpdateSource::Off("GALLEY_UPDATE_ENDPOINT is not an https address"),
         },
-        _ => configured.iter().filter(|u| acceptable(u)).cloned().collect(),
+        _ => configured
+            .iter()
+            .filter(|u| acceptable(u))
+            .cloned()
+            .collect(),
     };
     if endpoints.is_empty() {
         UpdateSource::Off("no release address is configured")
@@ -134,9 +138,7 @@ mod tests {
     use super::*;
 
     fn urls(list: &[&str]) -> Vec<Url> {
-        list.iter()
-            .map(|u| Url::parse(u).expect("url"))
-            .collect()
+        list.iter().map(|u| Url::parse(u).expect("url")).collect()
     }
 
     const RELEASES: &str = "https://github.com/galley/galley/releases/latest/download/latest.json";
@@ -191,7 +193,10 @@ mod tests {
             "not a url",
         ] {
             assert!(
-                matches!(update_source(&[], Some(refused), true), UpdateSource::Off(_)),
+                matches!(
+                    update_source(&[], Some(refused), true),
+                    UpdateSource::Off(_)
+                ),
                 "{refused}"
             );
         }

@@ -19,7 +19,8 @@ async fn clone_a_site_from_the_welcome_screen() {
 
     app.click("[data-testid='clone-open']").await;
     let origin = app.origin.to_string_lossy().into_owned();
-    app.type_into("[data-testid='clone-address']", &origin).await;
+    app.type_into("[data-testid='clone-address']", &origin)
+        .await;
     // The folder name is suggested from the address once it is entered.
     app.click("[data-testid='clone-name']").await;
     app.wait_for(
@@ -27,7 +28,8 @@ async fn clone_a_site_from_the_welcome_screen() {
         "return document.querySelector('[data-testid=clone-name]').value === 'origin';",
     )
     .await;
-    app.type_into("[data-testid='clone-name']", "aida-copy").await;
+    app.type_into("[data-testid='clone-name']", "aida-copy")
+        .await;
     let home = app.home.to_string_lossy().into_owned();
     let parent = app.text_of("[data-testid='clone-parent']").await;
     assert!(parent.contains(&home), "the copy goes under home: {parent}");
@@ -38,7 +40,8 @@ async fn clone_a_site_from_the_welcome_screen() {
     // git knows no author here: Galley asks once, right after opening.
     app.find("[data-dialog-field='name']").await;
     app.screenshot("95-cloned-asks-identity").await;
-    app.type_into("[data-dialog-field='name']", "Astrid Lind").await;
+    app.type_into("[data-dialog-field='name']", "Astrid Lind")
+        .await;
     app.type_into("[data-dialog-field='email']", "astrid@example.org")
         .await;
     app.click("[data-testid='dialog-confirm']").await;
@@ -78,8 +81,11 @@ async fn cloning_into_a_folder_with_files_is_refused_with_help() {
     std::fs::create_dir_all(app.home.join("taken")).expect("mkdir");
     std::fs::write(app.home.join("taken/notes.txt"), "mine\n").expect("write");
     app.click("[data-testid='clone-open']").await;
-    app.type_into("[data-testid='clone-address']", &app.origin.to_string_lossy())
-        .await;
+    app.type_into(
+        "[data-testid='clone-address']",
+        &app.origin.to_string_lossy(),
+    )
+    .await;
     app.click("[data-testid='clone-name']").await;
     app.wait_for(
         "a folder name suggested from the address",
@@ -113,6 +119,9 @@ async fn cloning_into_a_folder_with_files_is_refused_with_help() {
 async fn a_folder_without_a_remote_is_explained() {
     let app = App::start().await;
     let notice = app.text_of("[data-testid='setup-notice']").await;
-    assert!(notice.contains("not connected to an online copy"), "{notice}");
+    assert!(
+        notice.contains("not connected to an online copy"),
+        "{notice}"
+    );
     app.stop().await;
 }

@@ -50,7 +50,6 @@ async fn edit_save_and_commit_a_page() {
     .await;
     app.find("[data-testid='unsaved']").await;
     app.screenshot("02-edited-with-preview").await;
-    app.guide_shot("04-edit").await;
 
     app.find("[data-testid='save']")
         .await

@@ -50,7 +50,9 @@ impl ReleaseServer {
                 let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
                 loop {
                     let mut header = String::new();
-                    if reader.read_line(&mut header).map_or(true, |n| n == 0) || header.trim().is_empty() {
+                    if reader.read_line(&mut header).map_or(true, |n| n == 0)
+                        || header.trim().is_empty()
+                    {
                         break;
                     }
                 }
@@ -98,7 +100,11 @@ fn sign_with_another_key(dir: &Path, file: &Path) -> String {
         .arg(&key)
         .output()
         .expect("the tauri CLI runs (npm ci in ui/)");
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
     let signed = Command::new(&tauri)
         .args(["signer", "sign", "-p", "", "-f"])
         .arg(&key)
@@ -106,7 +112,11 @@ fn sign_with_another_key(dir: &Path, file: &Path) -> String {
         .env_remove("TAURI_SIGNING_PRIVATE_KEY")
         .output()
         .expect("tauri signer sign");
-    assert!(signed.status.success(), "{}", String::from_utf8_lossy(&signed.stderr));
+    assert!(
+        signed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&signed.stderr)
+    );
     let mut sig = file.as_os_str().to_owned();
     sig.push(".sig");
     std::fs::read_to_string(sig).expect("signature file")
@@ -194,8 +204,8 @@ async fn installed_package_starts_and_shows_the_site() {
         format!("install ok installed {}", env!("CARGO_PKG_VERSION"))
     );
     assert!(Path::new("/usr/bin/galley-desktop").is_file());
-    let desktop = std::fs::read_to_string("/usr/share/applications/Galley.desktop")
-        .expect("the menu entry");
+    let desktop =
+        std::fs::read_to_string("/usr/share/applications/Galley.desktop").expect("the menu entry");
     for line in [
         "Name=Galley",
         "Exec=galley-desktop",

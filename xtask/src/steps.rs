@@ -321,6 +321,7 @@ pub fn guide() -> Result<(), String> {
                 "clone_a_site_from_the_welcome_screen",
                 "find_a_page_by_search",
                 "edit_save_and_commit_a_page",
+                "the_year_widget_changes_a_year",
                 "clashing_edits_are_resolved_page_by_page",
                 "preferences_apply_at_once_and_survive_a_restart",
             ])

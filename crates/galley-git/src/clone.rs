@@ -69,7 +69,9 @@ pub fn folder_name_for(address: &str) -> String {
         .trim_end_matches(".git");
     let name: String = last
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        })
         .collect();
     let name = name.trim().trim_matches('.');
     if name.is_empty() {
@@ -86,9 +88,9 @@ pub fn check_folder_name(name: &str) -> Result<&str, GitError> {
     let bad = trimmed.is_empty()
         || trimmed == "."
         || trimmed == ".."
-        || trimmed
-            .chars()
-            .any(|c| c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'));
+        || trimmed.chars().any(|c| {
+            c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        });
     if bad {
         Err(GitError::BadFolderName(name.to_owned()))
     } else {
@@ -177,7 +179,11 @@ mod tests {
             "C:\\sites\\site.git",
             "\\\\server\\share\\site.git",
         ] {
-            assert_eq!(check_clone_address(ok).ok().as_deref(), Some(ok.trim()), "{ok}");
+            assert_eq!(
+                check_clone_address(ok).ok().as_deref(),
+                Some(ok.trim()),
+                "{ok}"
+            );
         }
         for bad in [
             "",
@@ -190,7 +196,10 @@ mod tests {
             "line\nbreak",
         ] {
             assert!(
-                matches!(check_clone_address(bad), Err(GitError::NotARepositoryAddress(_))),
+                matches!(
+                    check_clone_address(bad),
+                    Err(GitError::NotARepositoryAddress(_))
+                ),
                 "{bad:?}"
             );
         }

@@ -30,7 +30,12 @@ pub fn site_setup(site: &Path) -> SiteSetup {
         };
     };
     let remote = repo.repo.remotes().ok().and_then(|names| {
-        let names: Vec<String> = names.iter().flatten().flatten().map(str::to_owned).collect();
+        let names: Vec<String> = names
+            .iter()
+            .flatten()
+            .flatten()
+            .map(str::to_owned)
+            .collect();
         let name = if names.iter().any(|n| n == "origin") {
             Some("origin".to_owned())
         } else {

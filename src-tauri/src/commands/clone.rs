@@ -73,9 +73,9 @@ pub async fn choose_clone_folder<R: Runtime>(
     let Some(folder) = picked else {
         return Ok(None);
     };
-    let folder = folder.into_path().map_err(|_| {
-        IpcError::new("io", "That location is not a folder on this computer.")
-    })?;
+    let folder = folder
+        .into_path()
+        .map_err(|_| IpcError::new("io", "That location is not a folder on this computer."))?;
     state.set_clone_parent(folder.clone());
     Ok(Some(folder.to_string_lossy().into_owned()))
 }

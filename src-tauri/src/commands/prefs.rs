@@ -38,19 +38,13 @@ pub fn set_preferences<R: Runtime>(
     preferences
         .validate()
         .map_err(|e| IpcError::new("invalid_field", e))?;
-    let store = app.store(STORE_FILE).map_err(|e| {
-        IpcError::new(
-            "io",
-            format!("Your preferences could not be saved ({e})."),
-        )
-    })?;
+    let store = app
+        .store(STORE_FILE)
+        .map_err(|e| IpcError::new("io", format!("Your preferences could not be saved ({e}).")))?;
     let value = serde_json::to_value(&preferences).map_err(|e| IpcError::new("io", e))?;
     store.set(KEY, value);
-    store.save().map_err(|e| {
-        IpcError::new(
-            "io",
-            format!("Your preferences could not be saved ({e})."),
-        )
-    })?;
+    store
+        .save()
+        .map_err(|e| IpcError::new("io", format!("Your preferences could not be saved ({e}).")))?;
     Ok(preferences)
 }
