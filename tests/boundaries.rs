@@ -125,7 +125,10 @@ fn bundle_names_version_and_icons() {
             let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
             let height = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
             assert_eq!(width, height, "{rel} is square");
-            assert!(name.ends_with(&format!("{width}x{width}")), "{rel} is {width} px");
+            assert!(
+                name.ends_with(&format!("{width}x{width}")),
+                "{rel} is {width} px"
+            );
             sizes.push(width);
         }
     }

@@ -178,8 +178,10 @@ mod tests {
 
     #[test]
     fn font_size_out_of_range_is_refused_and_not_loaded() {
-        let mut prefs = Preferences::default();
-        prefs.editor_font_size = 40;
+        let prefs = Preferences {
+            editor_font_size: 40,
+            ..Preferences::default()
+        };
         assert_eq!(prefs.validate(), Err(PreferenceError::FontSize));
         assert!(PreferenceError::FontSize
             .to_string()

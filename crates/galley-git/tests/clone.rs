@@ -3,6 +3,7 @@
 //! cleanly (wrong token, Cancel, a folder that already holds files).
 
 mod common;
+#[allow(dead_code)] // the push-refusing hook serves the publishing tests
 mod http_backend;
 
 use common::{git, write, World};
