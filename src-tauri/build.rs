@@ -48,6 +48,14 @@ fn main() {
             "rename_page",
             "duplicate_page",
             "delete_page",
+            "get_preferences",
+            "set_preferences",
+            "install_update",
+            "clone_destination",
+            "choose_clone_folder",
+            "clone_site",
+            "cancel_clone",
+            "site_setup",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -90,3 +90,50 @@ fn csp_forbids_inline_and_foreign_scripts() {
     assert_eq!(conf["app"]["security"]["freezePrototype"], true);
     assert_eq!(conf["app"]["withGlobalTauri"], false);
 }
+
+#[test]
+fn updater_is_off_in_the_repository_and_checks_signatures() {
+    let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).expect("json");
+    let updater = &conf["plugins"]["updater"];
+    // Only the release workflow adds the project's releases as the source.
+    assert_eq!(updater["endpoints"], serde_json::json!([]));
+    assert_eq!(conf["bundle"]["createUpdaterArtifacts"], false);
+    assert!(updater.get("dangerousInsecureTransportProtocol").is_none());
+    // A minisign public key (base64 of its two text lines).
+    let pubkey = updater["pubkey"].as_str().expect("pubkey");
+    assert!(
+        pubkey.starts_with("dW50cnVzdGVkIGNvbW1lbnQ6IG1pbmlzaWduIHB1YmxpYyBrZXk6"),
+        "not a minisign public key: {pubkey}"
+    );
+}
+
+#[test]
+fn bundle_names_version_and_icons() {
+    let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).expect("json");
+    assert_eq!(conf["productName"], "Galley");
+    let id = conf["identifier"].as_str().expect("identifier");
+    assert!(!id.ends_with(".app") && id.split('.').count() >= 3, "{id}");
+    // No version here: the installers take the workspace's (Cargo.toml).
+    assert!(conf.get("version").is_none());
+    let icons = conf["bundle"]["icon"].as_array().expect("icons");
+    let mut sizes = Vec::new();
+    for icon in icons {
+        let rel = icon.as_str().expect("path");
+        let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel))
+            .unwrap_or_else(|e| panic!("{rel}: {e}"));
+        if let Some(name) = rel.strip_suffix(".png") {
+            let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+            let height = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
+            assert_eq!(width, height, "{rel} is square");
+            assert!(
+                name.ends_with(&format!("{width}x{width}")),
+                "{rel} is {width} px"
+            );
+            sizes.push(width);
+        }
+    }
+    sizes.sort_unstable();
+    assert_eq!(sizes, [16, 24, 32, 48, 64, 128, 256, 512]);
+    assert!(icons.iter().any(|i| i == "src-tauri/icons/icon.ico"));
+    assert!(icons.iter().any(|i| i == "src-tauri/icons/icon.icns"));
+}

@@ -6,10 +6,12 @@
 
 mod commands;
 mod ipc;
+mod preferences;
 mod protocol;
 mod recent;
 mod state;
 mod tokens;
+mod update;
 
 use state::AppState;
 use tauri::{Manager, Runtime};
@@ -24,6 +26,9 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
     let app = builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        // Used from Rust only: the window is granted none of their commands.
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(AppState::default())
         .register_uri_scheme_protocol(protocol::SCHEME, protocol::serve)
         .invoke_handler(tauri::generate_handler![
@@ -71,6 +76,14 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::browse::rename_page,
             commands::browse::duplicate_page,
             commands::browse::delete_page,
+            commands::prefs::get_preferences,
+            commands::prefs::set_preferences,
+            commands::update::install_update,
+            commands::clone::clone_destination,
+            commands::clone::choose_clone_folder,
+            commands::clone::clone_site,
+            commands::clone::cancel_clone,
+            commands::clone::site_setup,
         ])
         .on_window_event(|window, event| {
             // Closing with unsaved edits asks first (in the UI); the journal
@@ -92,6 +105,8 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
                     eprintln!("galley: {}", e.message);
                 }
             }
+            let preferences = commands::prefs::load(app.handle());
+            update::look_in_background(app.handle(), preferences.check_for_updates);
             Ok(())
         })
         .build(context);

@@ -6,6 +6,7 @@ use galley_core::site::{Generator, Site};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tauri::ipc::Channel;
 
@@ -31,6 +32,11 @@ pub enum AppEvent {
     },
     /// The editor asked to close the window while pages had unsaved edits.
     CloseRequested,
+    /// A new version of Galley can be installed (see `update.rs`).
+    UpdateAvailable {
+        /// Its version and notes.
+        offer: crate::update::UpdateOffer,
+    },
     /// A link was clicked in the preview.
     LinkClicked {
         /// As written in the page (or its resolved site link).
@@ -65,6 +71,15 @@ pub struct AppState {
     /// `_config.yml`'s values for `{{ site.x }}` in the preview, read once per
     /// site instead of on every keystroke.
     site_values: SiteValues,
+    /// A new version found by the background look, kept for "Install and
+    /// restart" and re-announced when the UI subscribes (it may have loaded
+    /// after the look ended).
+    update: Mutex<Option<(tauri_plugin_updater::Update, crate::update::UpdateOffer)>>,
+    /// The folder a clone goes into: a default, or one the editor chose in
+    /// the system dialog (the UI only names the new folder inside it).
+    clone_parent: Mutex<Option<PathBuf>>,
+    /// Set by "Cancel" to stop the clone in progress.
+    clone_cancel: Arc<AtomicBool>,
 }
 
 /// The preview's cached `_config.yml` values, emptied when the config changes.
@@ -196,6 +211,40 @@ impl AppState {
     /// Updates the unsaved-pages count.
     pub fn set_unsaved(&self, count: usize) {
         *lock(&self.unsaved) = count;
+    }
+
+    /// Keeps an update found by the background look.
+    pub fn set_update(
+        &self,
+        update: tauri_plugin_updater::Update,
+        offer: crate::update::UpdateOffer,
+    ) {
+        *lock(&self.update) = Some((update, offer));
+    }
+
+    /// The update waiting to be installed, if any.
+    pub fn update(&self) -> Option<tauri_plugin_updater::Update> {
+        lock(&self.update).as_ref().map(|(u, _)| u.clone())
+    }
+
+    /// What the UI is told about the waiting update, if any.
+    pub fn update_offer(&self) -> Option<crate::update::UpdateOffer> {
+        lock(&self.update).as_ref().map(|(_, o)| o.clone())
+    }
+
+    /// The folder the editor chose for clones (`None`: the default).
+    pub fn clone_parent(&self) -> Option<PathBuf> {
+        lock(&self.clone_parent).clone()
+    }
+
+    /// Remembers the folder the editor chose for clones.
+    pub fn set_clone_parent(&self, folder: PathBuf) {
+        *lock(&self.clone_parent) = Some(folder);
+    }
+
+    /// The flag "Cancel" sets to stop the clone in progress.
+    pub fn clone_cancel(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.clone_cancel)
     }
 
     /// The sink the watcher and window handlers send events to.

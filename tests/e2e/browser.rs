@@ -35,6 +35,7 @@ async fn find_a_page_by_search() {
     let first = format!("[data-testid='search-results'] li:first-child [data-path='{OSTERSUND}']");
     app.find(&first).await;
     app.screenshot("80-search-results").await;
+    app.guide_shot("03-find").await;
     app.click(&first).await;
     app.wait_for(
         "the Östersund engagement to open",

@@ -87,6 +87,7 @@ async fn edit_save_and_commit_a_page() {
         .expect("open commit");
     let message = app.find("[data-testid='commit-message']").await;
     app.screenshot("04-commit-dialog").await;
+    app.guide_shot("05-changes").await;
     message.clear().await.expect("clear message");
     message.send_keys(MESSAGE).await.expect("type message");
     app.find("[data-testid='commit-confirm']")

@@ -47,6 +47,7 @@ async fn the_year_widget_changes_a_year() {
     )
     .await;
     app.screenshot("form-01-year").await;
+    app.guide_shot("04-edit").await;
     save(&app).await;
     let after = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     assert_eq!(

@@ -151,6 +151,11 @@ pub struct App {
     /// The app's private HOME (with XDG data, cache and config folders).
     pub home: PathBuf,
     args: Vec<String>,
+    /// When the WebDriver session (and so the app) was asked to start.
+    pub started: Instant,
+    /// Extra environment for the app (kept for a restart).
+    env: Vec<(String, String)>,
+    binary: String,
     display: String,
     _processes: Processes,
     _temp: tempfile::TempDir,
@@ -203,6 +208,10 @@ pub struct Launch {
     pub site_in_recents: bool,
     /// Give the site a bare repository on this machine as its `origin`.
     pub with_origin: bool,
+    /// Run this binary instead of the build's (the installed package's).
+    pub binary: Option<&'static str>,
+    /// Leave the site without a git author (user.name / user.email).
+    pub no_identity: bool,
 }
 
 /// The app's identifier (tauri.conf.json): its config folder is named after it.
@@ -215,13 +224,28 @@ fn app_binary() -> String {
         .unwrap_or_else(|_| env!("CARGO_BIN_EXE_galley-desktop").to_owned())
 }
 
+/// Where `cargo xtask guide` wants the user guide's screenshots.
+fn guide_dir() -> Option<PathBuf> {
+    std::env::var_os("GALLEY_GUIDE_SHOTS")
+        .filter(|v| !v.is_empty() && v != "0")
+        .map(|_| project_root().join("docs").join("guide").join("img"))
+}
+
 /// Starts tauri-driver (kept in `processes`) and opens a WebDriver session,
 /// which starts the app with `args`.
-async fn connect(processes: &mut Processes, display: &str, home: &Path, args: &[String]) -> Client {
+async fn connect(
+    processes: &mut Processes,
+    display: &str,
+    home: &Path,
+    binary: &str,
+    args: &[String],
+    env: &[(String, String)],
+) -> Client {
     let port = free_port();
     let native_port = free_port();
     let log = std::fs::File::create(shots_dir().join("tauri-driver.log")).expect("log file");
     let driver = Command::new(tauri_driver())
+        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .args([
             "--port",
             &port.to_string(),
@@ -245,7 +269,7 @@ async fn connect(processes: &mut Processes, display: &str, home: &Path, args: &[
     processes.driver = Some(driver);
     let caps = json!({
         "tauri:options": {
-            "application": app_binary(),
+            "application": binary,
             "args": args,
         }
     });
@@ -275,6 +299,11 @@ impl App {
 
     /// Starts the app as `how` says, with a fresh git copy of `content/`.
     pub async fn launch(how: Launch) -> App {
+        App::launch_with_env(how, &[]).await
+    }
+
+    /// Like [`App::launch`], with extra environment variables for the app.
+    pub async fn launch_with_env(how: Launch, env: &[(&str, &str)]) -> App {
         let turn = ONE_AT_A_TIME.lock().await;
         let temp = tempfile::tempdir().expect("temp dir");
         let site = temp.path().join("site");
@@ -285,6 +314,10 @@ impl App {
         git(&site, &["config", "core.autocrlf", "false"]);
         git(&site, &["add", "-A"]);
         git(&site, &["commit", "-q", "-m", "Start"]);
+        if how.no_identity {
+            git(&site, &["config", "--unset", "user.name"]);
+            git(&site, &["config", "--unset", "user.email"]);
+        }
         let origin = temp.path().join("origin.git");
         if how.with_origin {
             std::fs::create_dir_all(&origin).expect("mkdir origin");
@@ -323,13 +356,22 @@ impl App {
             bus_address,
             driver: None,
         };
-        let client = connect(&mut processes, &display, &home, &args).await;
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        let binary = how.binary.map_or_else(app_binary, str::to_owned);
+        let started = Instant::now();
+        let client = connect(&mut processes, &display, &home, &binary, &args, &env).await;
         App {
             client,
             site,
             origin,
             home,
             args,
+            started,
+            env,
+            binary,
             display,
             _processes: processes,
             _temp: temp,
@@ -350,7 +392,15 @@ impl App {
             terminate(driver);
         }
         self._processes.driver = None;
-        self.client = connect(&mut self._processes, &self.display, &self.home, &self.args).await;
+        self.client = connect(
+            &mut self._processes,
+            &self.display,
+            &self.home,
+            &self.binary,
+            &self.args,
+            &self.env,
+        )
+        .await;
         self
     }
 
@@ -415,6 +465,26 @@ impl App {
         if !status.is_ok_and(|s| s.success()) {
             eprintln!("screenshot {name} could not be taken");
         }
+    }
+
+    /// A screenshot for the user guide: saved like [`App::screenshot`], and
+    /// when `GALLEY_GUIDE_SHOTS=1` (`cargo xtask guide`) also written to
+    /// `docs/guide/img/NAME.png`, cut down to a small, stripped 256-colour
+    /// PNG at 1000 px wide so the committed pictures stay light.
+    pub async fn guide_shot(&self, name: &str) {
+        self.screenshot(&format!("guide-{name}")).await;
+        let Some(dir) = guide_dir() else { return };
+        std::fs::create_dir_all(&dir).expect("create docs/guide/img");
+        let status = Command::new("convert")
+            .arg(shots_dir().join(format!("guide-{name}.png")))
+            .args(["-resize", "1000x", "-strip", "-colors", "256"])
+            .args(["-define", "png:compression-level=9"])
+            .arg(dir.join(format!("{name}.png")))
+            .status();
+        assert!(
+            status.is_ok_and(|s| s.success()),
+            "guide screenshot {name}: ImageMagick's convert failed"
+        );
     }
 
     /// Clicks the element matching `css` once it is there.

@@ -60,6 +60,9 @@ async fn restore_an_older_version_then_discard() {
 #[tokio::test]
 async fn asks_once_for_name_and_email() {
     let app = App::start().await;
+    // Once the pages show, the app has looked at git's set-up (and found the
+    // name, so it did not ask on opening): the commit is where it asks.
+    app.find(&format!("[data-path='{AIDA}']")).await;
     git(&app.site, &["config", "--unset", "user.name"]);
     git(&app.site, &["config", "--unset", "user.email"]);
     app.click(&format!("[data-path='{AIDA}']")).await;

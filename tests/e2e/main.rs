@@ -6,15 +6,18 @@
 //! Xvfb and WebKitWebDriver exist. Screenshots land in `target/e2e/`.
 
 mod browser;
+mod clone;
 mod editing;
 mod form;
 mod harness;
 mod history;
 mod language;
 mod outside;
+mod prefs;
 mod preview;
 mod publishing;
 mod safety;
+mod ship;
 mod timing;
 mod toolbar;
 mod welcome;

@@ -145,6 +145,7 @@ async fn clashing_edits_are_resolved_page_by_page() {
         "both sides shown in words: {both}"
     );
     app.screenshot("34-conflict").await;
+    app.guide_shot("06-clash").await;
     let file = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     assert!(
         !file.contains("<<<<<<<") && !file.contains(">>>>>>>"),

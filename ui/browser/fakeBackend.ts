@@ -10,6 +10,7 @@ import type {
   FieldChange,
   FieldEdit,
   FieldOp,
+  Preferences,
   FileChange,
   HistoryEntry,
   JournalEntry,
@@ -19,6 +20,7 @@ import type {
   Value,
 } from "../src/ipc/types";
 import { applyOps } from "../src/domain/fields";
+import { DEFAULT_PREFERENCES } from "../src/domain/preferences";
 import { valueText } from "../src/domain/form";
 import { CONFLICTS, IMAGES, PAGES, SCHEMAS, siteOf, titleOf, type FixturePage } from "./fixture";
 
@@ -173,6 +175,8 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
       path,
     },
   ];
+
+  let preferences: Preferences = { ...DEFAULT_PREFERENCES };
 
   const backend: Backend = {
     currentSite: async () => (opened ? site() : null),
@@ -344,6 +348,20 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
       pages.delete(path);
       changed.set(path, "deleted");
     },
+    getPreferences: async () => ({ ...preferences }),
+    setPreferences: async (next) => {
+      preferences = { ...next };
+      return { ...preferences };
+    },
+    installUpdate: async () => reject("update", "No update is offered in the browser tests."),
+    cloneDestination: async (address) => ({
+      parent: "/home/editor/Documents",
+      name: address.replace(/\.git$/, "").split("/").pop() ?? "site",
+    }),
+    chooseCloneFolder: async () => null,
+    cloneSite: async () => reject("offline", "The browser tests have no network."),
+    cancelClone: async () => undefined,
+    siteSetup: async () => ({ repository: true, remote: "origin", identity: true }),
   };
   return { backend, hooks };
 }

@@ -10,11 +10,13 @@ mod steps;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <run|test|bench|bundle>
+const USAGE: &str = "usage: cargo xtask <run|test|bench|bundle|guide>
   run     install what is missing, build, and open Galley on a scratch copy of content/
-  test    every check and test, end-to-end included; ends with `N passed, N failed`
+  test    every check and test, end-to-end included (and the installed .deb);
+          ends with `N passed, N failed`
   bench   the criterion benchmarks
-  bundle  Linux installers (.deb, .rpm) under target/release/bundle/";
+  bundle  Linux installers (.deb, .rpm) of a release build, with their sizes
+  guide   retake the user guide's screenshots (docs/guide/img/) with the e2e suite";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
@@ -23,6 +25,7 @@ fn main() -> ExitCode {
         Some("test") => steps::test(),
         Some("bench") => steps::bench(),
         Some("bundle") => steps::bundle(),
+        Some("guide") => steps::guide(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

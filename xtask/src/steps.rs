@@ -185,7 +185,7 @@ fn test_steps(tally: &mut Tally) -> Result<(), String> {
     )?;
     let mut test = cargo();
     test.args(["test", "--workspace"]);
-    if let Some(driver) = driver {
+    if let Some(driver) = &driver {
         // The end-to-end tests start their own Xvfb and tauri-driver.
         test.env("GALLEY_TAURI_DRIVER", driver);
     }
@@ -193,7 +193,22 @@ fn test_steps(tally: &mut Tally) -> Result<(), String> {
         &mut test,
         "cargo test --workspace (unit, integration and end-to-end)",
         tally,
-    )
+    )?;
+    if let Some(driver) = driver {
+        // The package as editors get it: installed with dpkg (as root, as CI
+        // runs), started from /usr/bin, removed again.
+        let deb = bundle_debug_deb()?;
+        sh_counted(
+            cargo()
+                .args(["test", "-p", "galley-desktop", "--test", "e2e"])
+                .args(["installed_package", "--", "--ignored"])
+                .env("GALLEY_DEB", deb)
+                .env("GALLEY_TAURI_DRIVER", driver),
+            "install the .deb and start the installed app",
+            tally,
+        )?;
+    }
+    Ok(())
 }
 
 /// `cargo xtask bench`.
@@ -204,17 +219,124 @@ pub fn bench() -> Result<(), String> {
     )
 }
 
-/// `cargo xtask bundle`.
+/// Where cargo puts builds (`CARGO_TARGET_DIR`, else `target/`).
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|p| {
+            if p.is_absolute() {
+                p
+            } else {
+                project_root().join(p)
+            }
+        })
+        .unwrap_or_else(|| project_root().join("target"))
+}
+
+/// The Tauri CLI from ui/node_modules (a prebuilt binary: installing it with
+/// cargo would take a quarter of an hour). tauri.conf.json sits at the root
+/// but the front end is in ui/: the two variables tell the CLI, so its
+/// `beforeBuildCommand` (`npm run build`) runs in ui/.
+fn tauri_cli() -> Command {
+    let root = project_root();
+    let mut c = Command::new(root.join("ui/node_modules/.bin/tauri"));
+    c.current_dir(&root)
+        .env("TAURI_APP_PATH", &root)
+        .env("TAURI_FRONTEND_PATH", root.join("ui"));
+    c
+}
+
+/// The bundles of one kind (`deb`, `rpm`) under `profile`'s bundle folder.
+fn bundles(profile: &str, kind: &str) -> Vec<PathBuf> {
+    let dir = target_dir().join(profile).join("bundle").join(kind);
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == kind))
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+/// `cargo xtask bundle`: the release build's .deb and .rpm, with sizes.
+/// (AppImage is configured too, but bundling it downloads a tool, which
+/// fails offline; the release workflow builds it on GitHub.)
 pub fn bundle() -> Result<(), String> {
     prereq::system_packages()?;
-    build_ui()?;
-    let tauri = project_root().join("ui/node_modules/.bin/tauri");
+    prereq::node_modules()?;
     sh(
-        Command::new(tauri)
-            .args(["build", "--bundles", "deb,rpm"])
-            .current_dir(project_root()),
-        "tauri build (.deb, .rpm)",
-    )
+        tauri_cli().args(["build", "--bundles", "deb,rpm", "--ci"]),
+        "tauri build (release; .deb, .rpm)",
+    )?;
+    for kind in ["deb", "rpm"] {
+        for file in bundles("release", kind) {
+            let bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+            println!(
+                "FIGURE {kind}_bytes {bytes} ({:.1} MB) {}",
+                bytes as f64 / 1e6,
+                file.display()
+            );
+            if kind == "deb" {
+                let out = Command::new("dpkg-deb")
+                    .args(["-f"])
+                    .arg(&file)
+                    .arg("Installed-Size")
+                    .output();
+                if let Ok(out) = out {
+                    let kib = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+                    println!("FIGURE deb_installed_size_kib {kib}");
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The debug build bundled as a .deb for the install test: the app is
+/// already built by the test run, so this only packs it (seconds, not the
+/// minutes of a release build).
+fn bundle_debug_deb() -> Result<PathBuf, String> {
+    for old in bundles("debug", "deb") {
+        let _ = std::fs::remove_file(old);
+    }
+    sh(
+        tauri_cli().args(["build", "--debug", "--bundles", "deb", "--ci"]),
+        "pack the debug build as a .deb (for the install test)",
+    )?;
+    bundles("debug", "deb")
+        .pop()
+        .ok_or_else(|| "tauri build made no .deb".to_owned())
+}
+
+/// `cargo xtask guide`: the e2e tests that take the user guide's pictures,
+/// with `GALLEY_GUIDE_SHOTS=1` so the harness writes them to docs/guide/img/;
+/// then the front end again, which bundles them for the in-app guide.
+pub fn guide() -> Result<(), String> {
+    prereq::system_packages()?;
+    let driver = prereq::tauri_driver()?;
+    build_ui()?;
+    sh(
+        cargo()
+            .args(["test", "-p", "galley-desktop", "--test", "e2e", "--"])
+            .args([
+                "clone_a_site_from_the_welcome_screen",
+                "find_a_page_by_search",
+                "edit_save_and_commit_a_page",
+                "the_year_widget_changes_a_year",
+                "clashing_edits_are_resolved_page_by_page",
+                "preferences_apply_at_once_and_survive_a_restart",
+            ])
+            .env("GALLEY_GUIDE_SHOTS", "1")
+            .env("GALLEY_TAURI_DRIVER", driver),
+        "e2e tests taking the guide's screenshots",
+    )?;
+    build_ui()?;
+    println!("==> docs/guide/img/ is up to date: look at the pictures, then commit them");
+    Ok(())
 }
 
 #[cfg(test)]

@@ -69,6 +69,18 @@ pub enum GitError {
     /// `complete_merge` without a resolution for every conflict.
     #[error("Some files still need a decision before the merge can be finished: {}.", .0.join(", "))]
     UnresolvedConflicts(Vec<String>),
+    /// The folder chosen for a copy of a site already holds files.
+    #[error("The folder \"{0}\" already holds files. Choose an empty folder, or a new name, for the copy of the site.")]
+    DestinationNotEmpty(String),
+    /// What was given as the site's address cannot be one.
+    #[error("\"{0}\" does not look like the address of a site's repository. Copy it from the site's page on GitHub or GitLab (the \"Code\" or \"Clone\" button): it starts with https:// or git@.")]
+    NotARepositoryAddress(String),
+    /// A folder name for the copy that cannot be one (a path, `..`, empty).
+    #[error("\"{0}\" cannot be a folder name. Use letters, digits and dashes, without / or \\.")]
+    BadFolderName(String),
+    /// The editor stopped a transfer.
+    #[error("Stopped. Nothing was kept.")]
+    Cancelled,
     /// Reading or writing a file in the site folder failed.
     #[error("Galley could not read or write a file in the site folder ({0}). Check that the disk is not full and that you may write there.")]
     Io(String),

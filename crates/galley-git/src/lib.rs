@@ -10,6 +10,7 @@
 //! force-pushes. Network operations take a [`Credentials`] strategy and a
 //! progress callback, and give up signing in after a bounded number of tries.
 
+mod clone;
 mod commit;
 mod credentials;
 mod error;
@@ -19,6 +20,7 @@ mod merge;
 mod propose;
 mod publish;
 mod remote;
+mod setup;
 mod site_repo;
 mod status;
 mod sync;
@@ -26,6 +28,7 @@ mod tree_apply;
 mod versions;
 mod worktree;
 
+pub use clone::{check_clone_address, check_folder_name, clone_site, folder_name_for};
 pub use commit::{commit_paths, CommitInfo};
 pub use credentials::{
     remote_host, Credentials, HttpsToken, MemoryTokenStore, TokenStore, MAX_ATTEMPTS,
@@ -37,6 +40,7 @@ pub use merge::{abort_merge, complete_merge, conflicts, Conflict};
 pub use propose::{branch_name_for, propose_for_review, review_url, Proposal};
 pub use publish::{publish, Published};
 pub use remote::{publish_host, Progress};
+pub use setup::{site_setup, SiteSetup};
 pub use site_repo::SiteRepo;
 pub use status::{changed_paths, status, status_of_paths, FileChange, SiteStatus, StatusEntry};
 pub use sync::{sync, SyncOutcome};

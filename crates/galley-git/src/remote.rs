@@ -8,6 +8,8 @@ use crate::status::current_branch_name;
 use crate::GitError;
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// How far a transfer has got, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -104,9 +106,26 @@ pub(crate) struct Session {
     pub rejections: RefCell<Vec<(String, String)>>,
     /// Text the server sent for the user ("remote: ..." lines, hook output).
     pub server_text: RefCell<String>,
+    /// Set from another thread to stop the transfer (a clone's Cancel).
+    pub cancel: Option<Arc<AtomicBool>>,
 }
 
 impl Session {
+    /// A session that `cancel` (set from another thread) can stop.
+    pub(crate) fn cancellable(cancel: Arc<AtomicBool>) -> Session {
+        Session {
+            cancel: Some(cancel),
+            ..Session::default()
+        }
+    }
+
+    /// Whether the editor asked to stop.
+    fn cancelled(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .is_some_and(|flag| flag.load(Ordering::SeqCst))
+    }
+
     /// Runs `op` with callbacks wired for credentials, progress and the
     /// server's verdicts; maps a failure to plain words.
     pub(crate) fn run<T>(
@@ -117,10 +136,22 @@ impl Session {
         op: impl FnOnce(git2::RemoteCallbacks<'_>) -> Result<T, git2::Error>,
     ) -> Result<T, GitError> {
         let config = repo.config()?.snapshot()?;
+        self.run_with_config(&config, credentials, progress, op)
+    }
+
+    /// [`Session::run`] before there is a repository (a clone): the user's
+    /// own git configuration decides the credential helpers.
+    pub(crate) fn run_with_config<T>(
+        &self,
+        config: &git2::Config,
+        credentials: &Credentials,
+        progress: &mut dyn FnMut(Progress),
+        op: impl FnOnce(git2::RemoteCallbacks<'_>) -> Result<T, git2::Error>,
+    ) -> Result<T, GitError> {
         let authenticator = credentials.authenticator();
         let progress = RefCell::new(progress);
         let mut callbacks = git2::RemoteCallbacks::new();
-        let mut ask = credentials.callback(&config, &authenticator, &self.attempts);
+        let mut ask = credentials.callback(config, &authenticator, &self.attempts);
         callbacks.credentials(move |url, username, allowed| {
             let answer = ask(url, username, allowed);
             if answer.is_err() {
@@ -134,7 +165,8 @@ impl Session {
                 total: p.total_objects(),
                 bytes: p.received_bytes(),
             });
-            true
+            // Returning false makes libgit2 stop the transfer.
+            !self.cancelled()
         });
         callbacks.push_transfer_progress(|objects, total, bytes| {
             (progress.borrow_mut())(Progress::Sending {
@@ -147,7 +179,7 @@ impl Session {
             self.server_text
                 .borrow_mut()
                 .push_str(&String::from_utf8_lossy(data));
-            true
+            !self.cancelled()
         });
         callbacks.push_update_reference(|refname, status| {
             if let Some(reason) = status {
@@ -163,6 +195,9 @@ impl Session {
     /// Plain words for a failed network operation.
     fn classify(&self, e: git2::Error) -> GitError {
         use git2::{ErrorClass as C, ErrorCode as E};
+        if self.cancelled() {
+            return GitError::Cancelled;
+        }
         // Our own give-up (or auth-git2 running out of ways) comes back as
         // whatever error the callback returned: a credentials problem.
         if self.gave_up.get() {

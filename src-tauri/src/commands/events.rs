@@ -34,6 +34,10 @@ pub fn watch_site(state: &AppState, root: &std::path::Path) {
 #[tauri::command]
 pub fn subscribe(state: State<'_, AppState>, channel: Channel<AppEvent>) {
     *state.events().lock().unwrap_or_else(|p| p.into_inner()) = Some(channel);
+    // An update found before the UI was listening is announced now.
+    if let Some(offer) = state.update_offer() {
+        AppState::emit(&state.events(), AppEvent::UpdateAvailable { offer });
+    }
 }
 
 /// The UI says how many pages have unsaved edits, so closing can ask first.

@@ -28,13 +28,15 @@ pub struct TokenSaved {
     pub in_keychain: bool,
 }
 
-/// Takes the HTTPS token the editor typed for publishing: kept for this
-/// session and in the OS keychain for the site's host.
+/// Takes the HTTPS token the editor typed for publishing (or for cloning
+/// `address`): kept for this session and in the OS keychain for the host of
+/// `address`, else of the open site's remote.
 #[tauri::command]
 pub fn set_https_token(
     state: State<'_, AppState>,
     username: String,
     token: String,
+    address: Option<String>,
 ) -> Result<TokenSaved, IpcError> {
     use galley_git::TokenStore;
     if token.trim().is_empty() {
@@ -50,10 +52,15 @@ pub fn set_https_token(
     };
     let token = galley_git::HttpsToken { username, token };
     state.set_https_token(token.clone());
-    let site = state.site().ok_or_else(IpcError::no_site)?;
-    let in_keychain = match galley_git::publish_host(&site.root) {
-        Ok(Some(host)) => crate::tokens::KeychainTokens.save(&host, token).is_ok(),
-        _ => false,
+    let host = match address {
+        Some(address) => galley_git::remote_host(&address),
+        None => state
+            .site()
+            .and_then(|site| galley_git::publish_host(&site.root).ok().flatten()),
+    };
+    let in_keychain = match host {
+        Some(host) => crate::tokens::KeychainTokens.save(&host, token).is_ok(),
+        None => false,
     };
     Ok(TokenSaved { in_keychain })
 }

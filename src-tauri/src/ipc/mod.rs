@@ -57,6 +57,9 @@ impl From<galley_git::GitError> for IpcError {
             G::ChangesInTheWay(_) => "changes_in_the_way",
             G::MergeInProgress => "merge_in_progress",
             G::OutsideSite(_) => "outside_site",
+            G::DestinationNotEmpty(_) => "destination_not_empty",
+            G::NotARepositoryAddress(_) | G::BadFolderName(_) => "invalid_field",
+            G::Cancelled => "cancelled",
             _ => "git",
         };
         IpcError::new(code, e)

@@ -4,6 +4,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   AppEvent,
   ChangesView,
+  CloneDestination,
   CommitInfo,
   FileChange,
   JournalEntry,
@@ -12,8 +13,10 @@ import type {
   FieldEdit,
   FieldOp,
   PageSchema,
+  Preferences,
   Problem,
   SiteImage,
+  SiteSetup,
   HistoryEntry,
   IpcError,
   LoadedPage,
@@ -55,7 +58,9 @@ export interface Backend {
   proposeReview(message: string, paths: string[], onProgress: (p: Progress) => void): Promise<Proposal>;
   gitIdentity(): Promise<[string, string] | null>;
   setGitIdentity(name: string, email: string): Promise<void>;
-  setHttpsToken(username: string, token: string): Promise<{ in_keychain: boolean }>;
+  /** `address`: the site being cloned (its host keys the keychain entry);
+   * without it, the open site's remote. */
+  setHttpsToken(username: string, token: string, address?: string): Promise<{ in_keychain: boolean }>;
   openExternal(url: string): Promise<void>;
   subscribe(onEvent: (event: AppEvent) => void): Promise<void>;
   setUnsaved(count: number): Promise<void>;
@@ -82,6 +87,14 @@ export interface Backend {
   /** Copies the page at `path` into a new page titled `title`; returns its path. */
   duplicatePage(path: string, title: string): Promise<string>;
   deletePage(path: string): Promise<void>;
+  getPreferences(): Promise<Preferences>;
+  setPreferences(preferences: Preferences): Promise<Preferences>;
+  installUpdate(): Promise<void>;
+  cloneDestination(address: string): Promise<CloneDestination>;
+  chooseCloneFolder(): Promise<string | null>;
+  cloneSite(address: string, name: string, onProgress: (p: Progress) => void): Promise<SiteView>;
+  cancelClone(): Promise<void>;
+  siteSetup(): Promise<SiteSetup>;
 }
 
 function progressChannel(onProgress: (p: Progress) => void): Channel<Progress> {
@@ -141,7 +154,7 @@ export const tauriBackend: Backend = {
     invoke("propose_review", { message, paths, progress: progressChannel(onProgress) }),
   gitIdentity: () => invoke("git_identity"),
   setGitIdentity: (name, email) => invoke("set_git_identity", { name, email }),
-  setHttpsToken: (username, token) => invoke("set_https_token", { username, token }),
+  setHttpsToken: (username, token, address) => invoke("set_https_token", { username, token, address: address ?? null }),
   openExternal: (url) => invoke("open_external", { url }),
   subscribe: (onEvent) => {
     const channel = new Channel<AppEvent>();
@@ -166,4 +179,13 @@ export const tauriBackend: Backend = {
   renamePage: (path, name) => invoke("rename_page", { path, name }),
   duplicatePage: (path, title) => invoke("duplicate_page", { path, title }),
   deletePage: (path) => invoke("delete_page", { path }),
+  getPreferences: () => invoke("get_preferences"),
+  setPreferences: (preferences) => invoke("set_preferences", { preferences }),
+  installUpdate: () => invoke("install_update"),
+  cloneDestination: (address) => invoke("clone_destination", { address }),
+  chooseCloneFolder: () => invoke("choose_clone_folder"),
+  cloneSite: (address, name, onProgress) =>
+    invoke("clone_site", { address, name, progress: progressChannel(onProgress) }),
+  cancelClone: () => invoke("cancel_clone"),
+  siteSetup: () => invoke("site_setup"),
 };

@@ -272,7 +272,42 @@ export interface SiteChanges {
 export type AppEvent =
   | { kind: "site_changed"; changes: SiteChanges; notice: string | null }
   | { kind: "close_requested" }
-  | { kind: "link_clicked"; link: string; external: boolean };
+  | { kind: "link_clicked"; link: string; external: boolean }
+  | { kind: "update_available"; offer: UpdateOffer };
+
+/** A new version of Galley found by the background look. */
+export interface UpdateOffer {
+  version: string;
+  notes: string | null;
+}
+
+export type LanguagePref = "system" | "en" | "sv";
+export type ThemePref = "system" | "light" | "dark";
+export type PreviewSide = "right" | "left" | "hidden";
+export type AutoSave = "off" | "30s" | "1m" | "5m";
+
+/** The editor's preferences (src-tauri/src/preferences.rs). */
+export interface Preferences {
+  language: LanguagePref;
+  theme: ThemePref;
+  editor_font_size: number;
+  preview_side: PreviewSide;
+  auto_save: AutoSave;
+  check_for_updates: boolean;
+}
+
+/** What an opened site folder has of git's set-up. */
+export interface SiteSetup {
+  repository: boolean;
+  remote: string | null;
+  identity: boolean;
+}
+
+/** Where "Clone a site…" puts the copy. */
+export interface CloneDestination {
+  parent: string;
+  name: string;
+}
 
 export interface FieldClash {
   kind: "field";
