@@ -48,6 +48,9 @@ fn main() {
             "rename_page",
             "duplicate_page",
             "delete_page",
+            "list_pages",
+            "page_summaries",
+            "page_url",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -71,6 +71,9 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::browse::rename_page,
             commands::browse::duplicate_page,
             commands::browse::delete_page,
+            commands::browse::list_pages,
+            commands::browse::page_summaries,
+            commands::browse::page_url,
         ])
         .on_window_event(|window, event| {
             // Closing with unsaved edits asks first (in the UI); the journal

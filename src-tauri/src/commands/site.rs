@@ -25,20 +25,7 @@ pub fn open_folder<R: Runtime>(
     // Build the search index while the editor looks around: the first search is instant.
     let warm = std::sync::Arc::clone(&site);
     std::thread::spawn(move || warm.warm_search());
-    Ok(view(Site::clone(&site)))
-}
-
-fn view(site: Site) -> SiteView {
-    SiteView {
-        browse: galley_core::browse::browse(&site),
-        name: site
-            .root
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        root: site.root.to_string_lossy().into_owned(),
-        site,
-    }
+    Ok(SiteView::of(&site))
 }
 
 /// Re-opens a site from the recent list. Only remembered folders are
@@ -98,7 +85,7 @@ pub fn current_site(state: State<'_, AppState>) -> Result<Option<SiteView>, IpcE
         return Ok(None);
     }
     let site = state.site_index()?;
-    Ok(Some(view(Site::clone(&site))))
+    Ok(Some(SiteView::of(&site)))
 }
 
 /// Recently opened folders, newest first.
