@@ -87,10 +87,13 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             }
         })
         .setup(|app| {
+            let state = app.state::<AppState>();
+            if let Ok(cache) = app.path().app_cache_dir() {
+                state.set_cache_dir(cache.join("site-index"));
+            }
             // A folder given on the command line opens directly: the demo
             // (`cargo xtask run`) and the end-to-end tests rely on it.
             if let Some(folder) = std::env::args_os().nth(1) {
-                let state = app.state::<AppState>();
                 if let Err(e) = commands::site::open_folder(app.handle(), &state, folder.into()) {
                     eprintln!("galley: {}", e.message);
                 }

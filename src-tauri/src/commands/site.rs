@@ -13,7 +13,8 @@ pub fn open_folder<R: Runtime>(
     state: &AppState,
     folder: PathBuf,
 ) -> Result<SiteView, IpcError> {
-    let site = Site::open(&folder).map_err(|e| IpcError::new("not_a_site", e))?;
+    let site = Site::open_with(&folder, &state.open_options())
+        .map_err(|e| IpcError::new("not_a_site", e))?;
     state.set_site(OpenSite {
         root: site.root.clone(),
         generator: site.generator,
