@@ -56,6 +56,9 @@ fn main() {
             "clone_site",
             "cancel_clone",
             "site_setup",
+            "list_pages",
+            "page_summaries",
+            "page_url",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -84,6 +84,9 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::clone::clone_site,
             commands::clone::cancel_clone,
             commands::clone::site_setup,
+            commands::browse::list_pages,
+            commands::browse::page_summaries,
+            commands::browse::page_url,
         ])
         .on_window_event(|window, event| {
             // Closing with unsaved edits asks first (in the UI); the journal
@@ -97,10 +100,13 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             }
         })
         .setup(|app| {
+            let state = app.state::<AppState>();
+            if let Ok(cache) = app.path().app_cache_dir() {
+                state.set_cache_dir(cache.join("site-index"));
+            }
             // A folder given on the command line opens directly: the demo
             // (`cargo xtask run`) and the end-to-end tests rely on it.
             if let Some(folder) = std::env::args_os().nth(1) {
-                let state = app.state::<AppState>();
                 if let Err(e) = commands::site::open_folder(app.handle(), &state, folder.into()) {
                     eprintln!("galley: {}", e.message);
                 }

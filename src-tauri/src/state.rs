@@ -80,6 +80,10 @@ pub struct AppState {
     clone_parent: Mutex<Option<PathBuf>>,
     /// Set by "Cancel" to stop the clone in progress.
     clone_cancel: Arc<AtomicBool>,
+    /// The app's cache folder for site indexes: re-reading a site after a save
+    /// or an outside change reads only the pages that changed (a 100,000-page
+    /// site would otherwise be parsed whole every time).
+    cache_dir: Mutex<Option<PathBuf>>,
 }
 
 /// The preview's cached `_config.yml` values, emptied when the config changes.
@@ -141,9 +145,24 @@ impl AppState {
                 return Ok(Arc::clone(site));
             }
         }
-        let site = Arc::new(Site::open(&open.root).map_err(|e| IpcError::new("not_a_site", e))?);
+        let site = Arc::new(
+            Site::open_with(&open.root, &self.open_options())
+                .map_err(|e| IpcError::new("not_a_site", e))?,
+        );
         *slot = Some(Arc::clone(&site));
         Ok(site)
+    }
+
+    /// Where site indexes are cached (set once at start-up).
+    pub fn set_cache_dir(&self, dir: PathBuf) {
+        *lock(&self.cache_dir) = Some(dir);
+    }
+
+    /// How sites are opened: with the index cache when there is a cache folder.
+    pub fn open_options(&self) -> galley_core::site::OpenOptions {
+        galley_core::site::OpenOptions {
+            cache_dir: lock(&self.cache_dir).clone(),
+        }
     }
 
     /// Keeps `site` as the open site's index (just opened: no need to read it again).

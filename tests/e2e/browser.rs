@@ -151,3 +151,71 @@ async fn new_page_rename_delete_and_restore() {
     app.screenshot("85-restored").await;
     app.stop().await;
 }
+
+/// Every field of the open page's form, by its path: text boxes' values and
+/// switches' states.
+async fn form_values(app: &App) -> serde_json::Value {
+    app.eval(
+        "const out = {}; \
+         for (const i of document.querySelectorAll('.page-form [data-field]')) \
+           out[i.dataset.field] = i.type === 'checkbox' ? i.checked : i.value; \
+         return out;",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn duplicate_a_page() {
+    let app = App::start().await;
+    let from = "_engagements/nordic-imaging-network.md";
+    app.click(&format!("[data-path='{from}']")).await;
+    app.wait_for(
+        "the engagement to open",
+        &title_field_is("Nordic Imaging Network"),
+    )
+    .await;
+    let original = form_values(&app).await;
+    assert!(
+        original.as_object().is_some_and(|o| o.len() > 5),
+        "{original}"
+    );
+
+    app.click("[data-testid='duplicate-page']").await;
+    let suggested = app
+        .eval("return document.querySelector(\"[data-dialog-field='title']\").value;")
+        .await;
+    assert_eq!(suggested, "Nordic Imaging Network (copy)");
+    app.screenshot("86-duplicate-dialog").await;
+    app.click("[data-testid='dialog-confirm']").await;
+    let copy = "_engagements/nordic-imaging-network-copy.md";
+    app.wait_for(
+        "the copy to open",
+        &title_field_is("Nordic Imaging Network (copy)"),
+    )
+    .await;
+    app.find(&format!("[data-path='{copy}'].selected")).await;
+    app.wait_for(
+        "the copy's title above the form",
+        "return document.querySelector(\"[data-testid='page-title']\").textContent === 'Nordic Imaging Network (copy)';",
+    )
+    .await;
+
+    // The copy's fields are the original's, but for the title.
+    let mut expected = original.clone();
+    expected["title"] = serde_json::json!("Nordic Imaging Network (copy)");
+    assert_eq!(form_values(&app).await, expected);
+    let text = std::fs::read_to_string(app.site.join(copy)).expect("the copy is on disk");
+    let before = std::fs::read_to_string(app.site.join(from)).expect("the original");
+    assert_eq!(
+        text.replacen(
+            "title: Nordic Imaging Network (copy)",
+            "title: Nordic Imaging Network",
+            1
+        ),
+        before
+    );
+    app.find(&format!("[data-path='{copy}'] [data-badge='new']"))
+        .await;
+    app.screenshot("87-duplicated").await;
+    app.stop().await;
+}

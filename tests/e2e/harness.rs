@@ -200,7 +200,7 @@ fn start_xvfb() -> (Child, String) {
 }
 
 /// How the app is started.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Launch {
     /// Start without a folder argument (the welcome screen).
     pub no_folder: bool,
@@ -212,6 +212,8 @@ pub struct Launch {
     pub binary: Option<&'static str>,
     /// Leave the site without a git author (user.name / user.email).
     pub no_identity: bool,
+    /// Open this folder as it is (no copy, no git) instead of a git copy of `content/`.
+    pub site_folder: Option<PathBuf>,
 }
 
 /// The app's identifier (tauri.conf.json): its config folder is named after it.
@@ -306,18 +308,24 @@ impl App {
     pub async fn launch_with_env(how: Launch, env: &[(&str, &str)]) -> App {
         let turn = ONE_AT_A_TIME.lock().await;
         let temp = tempfile::tempdir().expect("temp dir");
-        let site = temp.path().join("site");
-        copy_dir(&project_root().join("content"), &site);
-        git(&site, &["init", "-q", "-b", "main"]);
-        git(&site, &["config", "user.name", "E2E Editor"]);
-        git(&site, &["config", "user.email", "e2e@galley.invalid"]);
-        git(&site, &["config", "core.autocrlf", "false"]);
-        git(&site, &["add", "-A"]);
-        git(&site, &["commit", "-q", "-m", "Start"]);
-        if how.no_identity {
-            git(&site, &["config", "--unset", "user.name"]);
-            git(&site, &["config", "--unset", "user.email"]);
-        }
+        let site = match &how.site_folder {
+            Some(folder) => folder.clone(),
+            None => {
+                let site = temp.path().join("site");
+                copy_dir(&project_root().join("content"), &site);
+                git(&site, &["init", "-q", "-b", "main"]);
+                git(&site, &["config", "user.name", "E2E Editor"]);
+                git(&site, &["config", "user.email", "e2e@galley.invalid"]);
+                git(&site, &["config", "core.autocrlf", "false"]);
+                git(&site, &["add", "-A"]);
+                git(&site, &["commit", "-q", "-m", "Start"]);
+                if how.no_identity {
+                    git(&site, &["config", "--unset", "user.name"]);
+                    git(&site, &["config", "--unset", "user.email"]);
+                }
+                site
+            }
+        };
         let origin = temp.path().join("origin.git");
         if how.with_origin {
             std::fs::create_dir_all(&origin).expect("mkdir origin");

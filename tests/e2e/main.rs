@@ -5,6 +5,7 @@
 //! `cargo test -p galley-desktop --test e2e` once `.tools/bin/tauri-driver`,
 //! Xvfb and WebKitWebDriver exist. Screenshots land in `target/e2e/`.
 
+mod bigsite;
 mod browser;
 mod clone;
 mod editing;

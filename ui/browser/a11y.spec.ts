@@ -189,7 +189,9 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
     await page.selectOption("[data-testid='language']", "sv");
     await page.locator("[data-testid='save']", { hasText: "Spara" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("sv");
-    expect(await page.locator(".cm-content").getAttribute("lang")).toBe("sv");
+    // The text is spell-checked in the site's language (its config says English), not the UI's.
+    expect(await page.locator(".cm-content").getAttribute("lang")).toBe("en");
+    expect(await page.locator("input[data-field='role']").getAttribute("lang")).toBe("en");
     expect(await page.locator("[data-format='bold']").getAttribute("aria-label")).toBe("Fetstil (Ctrl+B)");
     await page.click("[data-format='find']");
     expect(await page.locator(".cm-search input[name='search']").getAttribute("placeholder")).toBe("Sök");

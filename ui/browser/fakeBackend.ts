@@ -22,7 +22,7 @@ import type {
 import { applyOps } from "../src/domain/fields";
 import { DEFAULT_PREFERENCES } from "../src/domain/preferences";
 import { valueText } from "../src/domain/form";
-import { CONFLICTS, IMAGES, PAGES, SCHEMAS, siteOf, titleOf, type FixturePage } from "./fixture";
+import { CONFLICTS, IMAGES, KEYS, PAGES, SCHEMAS, keyValue, siteOf, summaryOf, titleOf, type FixturePage } from "./fixture";
 
 /** Which state the app starts in. */
 export type Scenario = "welcome" | "site" | "conflicts" | "recovery";
@@ -318,7 +318,50 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
         .map((p) => [p, score(p)] as const)
         .filter(([, s]) => s > 0)
         .sort((a, b) => b[1] - a[1])
-        .map(([p]) => p.path);
+        .map(([p]) => summaryOf(p));
+    },
+    // The core sorts and filters (galley-core's browse.rs); this does the same
+    // for the fixture's few pages: by title or a key field, empty values last.
+    listPages: async (query) => {
+      const keys = KEYS.find((k) => k.collection === query.collection);
+      const fields = keys === undefined ? [] : [...keys.columns, ...keys.filters].map((f) => f.key);
+      const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
+      const rows = [...pages.values()]
+        .filter((p) => p.collection === query.collection)
+        .filter((p) => query.filters.every((f) => !fields.includes(f) || keyValue(p, f) === true))
+        .sort((a, b) => {
+          if (query.sort !== "title" && fields.includes(query.sort)) {
+            const [va, vb] = [keyValue(a, query.sort), keyValue(b, query.sort)];
+            if (va === null || vb === null) {
+              if (va !== vb) return va === null ? 1 : -1;
+            } else {
+              const order = text(va).localeCompare(text(vb), undefined, { numeric: true, sensitivity: "base" });
+              if (order !== 0) return order;
+            }
+          }
+          return fold(titleOf(a)).localeCompare(fold(titleOf(b)));
+        });
+      const found = query.find === undefined || query.find === null ? -1 : rows.findIndex((p) => p.path === query.find);
+      return {
+        total: rows.length,
+        offset: Math.min(query.offset, rows.length),
+        rows: rows.slice(query.offset, query.offset + query.limit).map((p) => ({
+          path: p.path,
+          title: titleOf(p),
+          values: fields.map((f) => keyValue(p, f)),
+        })),
+        found: found < 0 ? null : found,
+      };
+    },
+    pageSummaries: async (paths) => paths.flatMap((path) => {
+      const p = pages.get(path);
+      return p === undefined ? [] : [summaryOf(p)];
+    }),
+    pageUrl: async (path) => {
+      const p = pages.get(path);
+      if (p === undefined) return null;
+      const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/, "");
+      return p.collection === "engagements" ? `/about/engagements/${name}/` : `/${p.collection}/${name}/`;
     },
     newPage: async (collection, title) => {
       const path = `_${collection}/${fold(title).replace(/[^a-z0-9]+/g, "-")}.md`;

@@ -2,10 +2,11 @@
 // each collection with their fields, the collections' schemas and key fields,
 // a page changed both here and by a colleague. Bodies are the real files'.
 import type {
-  Browse,
+  CollectionKeys,
   CollectionSchema,
   FieldSchema,
   MergeView,
+  KeyValue,
   PageSummary,
   SchemaKind,
   SiteImage,
@@ -101,6 +102,18 @@ export const PAGES: FixturePage[] = [
           ["@id", text("https://doi.org/10.5555/galley/kneemri")],
           ["name", text("Knee MRI with meniscus tear labels")],
           ["about", text("Radiology")],
+          ["url", text("https://demo.galley.example/datasets/knee-mri-with-meniscus-tear-labels-and-segmentations/")],
+          ["publisher", map(["@type", text("Organization")], ["name", text("Galley Demo Data Hub")], ["url", text("https://demo.galley.example/about/the-data-hub-and-its-partners/")])],
+          [
+            "copyrightHolder",
+            list(
+              map(
+                ["name", text("Region Västerbotten, Department of Radiology and Nuclear Medicine")],
+                ["url", text("https://www.regionvasterbotten.se/radiology-and-nuclear-medicine/research-data/")],
+                ["@type", text("Organization")],
+              ),
+            ),
+          ],
           ["dateCreated", text("2022-09-12")],
           ["keywords", list(text("Radiology"), text("MRI"), text("Knee"), text("Meniscus"))],
         ),
@@ -144,7 +157,7 @@ const LABELS: Record<string, string> = {
   people: "People",
 };
 
-function keyValue(page: FixturePage, key: string): string | number | boolean | null {
+export function keyValue(page: FixturePage, key: string): KeyValue {
   const v = page.fields.find(([k]) => k === key)?.[1];
   if (v === undefined) return null;
   switch (v.kind) {
@@ -162,42 +175,36 @@ function keyValue(page: FixturePage, key: string): string | number | boolean | n
   }
 }
 
-export function browseOf(pages: FixturePage[]): Browse {
-  const engagementColumns = ["role", "start", "end", "prio"];
-  return {
-    collections: [
-      {
-        collection: "engagements",
-        columns: [
-          { key: "role", label: "Role", kind: "text" },
-          { key: "start", label: "Start", kind: "date" },
-          { key: "end", label: "End", kind: "date" },
-          { key: "prio", label: "Prio", kind: "number" },
-        ],
-        filters: [{ key: "ongoing", label: "Ongoing", kind: "yes_no" }],
-      },
+/** The key fields of the demo's collections: engagements have columns and a filter. */
+export const KEYS: CollectionKeys[] = [
+  {
+    collection: "engagements",
+    columns: [
+      { key: "role", label: "Role", kind: "text" },
+      { key: "start", label: "Start", kind: "date" },
+      { key: "end", label: "End", kind: "date" },
+      { key: "prio", label: "Prio", kind: "number" },
     ],
-    values: Object.fromEntries(
-      pages
-        .filter((p) => p.collection === "engagements")
-        .map((p) => [p.path, [...engagementColumns.map((k) => keyValue(p, k)), keyValue(p, "ongoing")]]),
-    ),
-  };
+    filters: [{ key: "ongoing", label: "Ongoing", kind: "yes_no" }],
+  },
+];
+
+export function summaryOf(page: FixturePage): PageSummary {
+  return { path: page.path, collection: page.collection, title: titleOf(page) };
 }
 
 export function siteOf(pages: FixturePage[]): SiteView {
-  const summaries: PageSummary[] = pages.map((p) => ({ path: p.path, collection: p.collection, title: titleOf(p) }));
   return {
     name: "Galley Demo Data Hub",
     root: "/home/editor/sites/demo-data-hub",
     generator: "jekyll",
+    lang: "en",
     collections: Object.keys(LABELS).map((id) => ({
       id,
       label: LABELS[id] ?? id,
       page_count: pages.filter((p) => p.collection === id).length,
     })),
-    pages: summaries,
-    browse: browseOf(pages),
+    keys: KEYS,
   };
 }
 

@@ -12,8 +12,10 @@ use crate::save::write_atomic;
 use crate::schema::{CollectionSchema, FieldSchema, Kind};
 use crate::search::fold;
 use crate::site::{Generator, PageKind, Site};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// At most this many columns next to a page's title (a start–end pair counts once):
 /// more does not fit a sidebar.
@@ -85,14 +87,305 @@ pub enum KeyValue {
     Text(String),
 }
 
-/// The key fields of every collection and each page's values of them
-/// (columns, then filters, in [`CollectionKeys`] order; `None` when empty).
-#[derive(Debug, Clone, Serialize)]
-pub struct Browse {
-    /// Per collection, in site order.
-    pub collections: Vec<CollectionKeys>,
-    /// Per page path.
-    pub values: HashMap<String, Vec<Option<KeyValue>>>,
+/// Which pages of a collection the page list wants, in which order, and which
+/// part of them: the list shows a window of a few dozen rows at a time, so a
+/// 100,000-page site never crosses IPC whole.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ListQuery {
+    /// The collection id.
+    pub collection: String,
+    /// `title`, or the key of one of the collection's columns.
+    #[serde(default = "by_title")]
+    pub sort: String,
+    /// Yes/no filters switched on: only pages where each of them is yes.
+    #[serde(default)]
+    pub filters: Vec<String>,
+    /// The first row wanted (0-based, in the sorted, filtered list).
+    #[serde(default)]
+    pub offset: usize,
+    /// How many rows at most (capped at [`MAX_WINDOW`]).
+    pub limit: usize,
+    /// A page whose place in the list is wanted too (the open page, to scroll to).
+    #[serde(default)]
+    pub find: Option<String>,
+}
+
+fn by_title() -> String {
+    "title".to_owned()
+}
+
+/// Most rows one window holds: a screenful with room to spare, never the site.
+pub const MAX_WINDOW: usize = 500;
+
+/// One row of the page list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PageRow {
+    /// Site-relative path.
+    pub path: String,
+    /// The page's title.
+    pub title: String,
+    /// Its values of the collection's key fields (columns, then filters, in
+    /// [`CollectionKeys`] order; `None` when empty).
+    pub values: Vec<Option<KeyValue>>,
+}
+
+/// A window of the page list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PageWindow {
+    /// How many pages the whole (filtered) list has.
+    pub total: usize,
+    /// The first row's place in it.
+    pub offset: usize,
+    /// The rows from `offset` on.
+    pub rows: Vec<PageRow>,
+    /// Where [`ListQuery::find`] is in the list, if asked and there.
+    pub found: Option<usize>,
+}
+
+/// What a sorted order is remembered under: collection, sort, filters on.
+type OrderKey = (String, String, Vec<String>);
+
+/// The page list's index of an opened site: every page's key values, and the
+/// sorted, filtered orders asked for so far (a site is re-read after a change,
+/// which drops them with it).
+#[derive(Debug)]
+pub struct BrowseIndex {
+    keys: Vec<CollectionKeys>,
+    /// Per collection, its pages' indices in [`Site::pages`].
+    members: HashMap<String, Vec<usize>>,
+    /// Per page (same order as [`Site::pages`]), its key values.
+    values: Vec<Vec<Option<KeyValue>>>,
+    orders: std::sync::Mutex<HashMap<OrderKey, Arc<Vec<usize>>>>,
+}
+
+/// The key fields of every collection of `site`, in site order.
+pub fn collection_keys(site: &Site) -> Vec<CollectionKeys> {
+    site.collections
+        .iter()
+        .map(|c| match site.schema(&c.id) {
+            Some(schema) => key_fields(schema),
+            None => CollectionKeys {
+                collection: c.id.clone(),
+                columns: Vec::new(),
+                filters: Vec::new(),
+            },
+        })
+        .collect()
+}
+
+/// How a value sorts: numbers by value, text and dates as folded text compared
+/// with their digits as numbers (`2017` before `2023-08-21`, `page 9` before `page 10`).
+#[derive(Debug, PartialEq)]
+enum SortKey {
+    Number(f64),
+    Text(String),
+}
+
+impl SortKey {
+    fn of(value: &KeyValue) -> SortKey {
+        match value {
+            KeyValue::Number(n) => SortKey::Number(*n),
+            KeyValue::YesNo(b) => SortKey::Text(if *b { "yes" } else { "no" }.to_owned()),
+            KeyValue::Text(t) => SortKey::Text(fold(t)),
+        }
+    }
+
+    fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            SortKey::Number(n) => std::borrow::Cow::Owned(n.to_string()),
+            SortKey::Text(t) => std::borrow::Cow::Borrowed(t),
+        }
+    }
+
+    fn cmp(&self, other: &SortKey) -> Ordering {
+        match (self, other) {
+            (SortKey::Number(a), SortKey::Number(b)) => a.partial_cmp(b).unwrap_or(Ordering::Equal),
+            _ => natural_cmp(&self.text(), &other.text()),
+        }
+    }
+}
+
+/// Compares text with runs of digits compared as numbers (`a2` < `a10`).
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (a.peek().copied(), b.peek().copied()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let run = |it: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+                    let mut digits = String::new();
+                    while let Some(c) = it.next_if(char::is_ascii_digit) {
+                        digits.push(c);
+                    }
+                    digits
+                };
+                let (da, db) = (run(&mut a), run(&mut b));
+                let (ta, tb) = (da.trim_start_matches('0'), db.trim_start_matches('0'));
+                let order = ta.len().cmp(&tb.len()).then_with(|| ta.cmp(tb));
+                if order != Ordering::Equal {
+                    return order;
+                }
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(&y);
+                }
+                a.next();
+                b.next();
+            }
+        }
+    }
+}
+
+impl BrowseIndex {
+    /// Reads every page's key values once (the schemas are inferred if they were not yet).
+    pub fn build(site: &Site) -> BrowseIndex {
+        let keys = collection_keys(site);
+        let fields_of: HashMap<&str, Vec<&KeyField>> = keys
+            .iter()
+            .map(|c| {
+                (
+                    c.collection.as_str(),
+                    c.columns.iter().chain(c.filters.iter()).collect(),
+                )
+            })
+            .collect();
+        let mut members: HashMap<String, Vec<usize>> = HashMap::new();
+        let values = site
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, page)| {
+                members.entry(page.collection.clone()).or_default().push(i);
+                match fields_of.get(page.collection.as_str()) {
+                    Some(fields) if !fields.is_empty() => {
+                        let own = site.record(i).and_then(|r| r.fields.as_ref());
+                        key_values(own, fields)
+                    }
+                    _ => Vec::new(),
+                }
+            })
+            .collect();
+        BrowseIndex {
+            keys,
+            members,
+            values,
+            orders: std::sync::Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The key fields of every collection, in site order.
+    pub fn keys(&self) -> &[CollectionKeys] {
+        &self.keys
+    }
+
+    /// The key fields of one collection.
+    pub fn keys_of(&self, collection: &str) -> Option<&CollectionKeys> {
+        self.keys.iter().find(|k| k.collection == collection)
+    }
+
+    /// The page at `index`'s key values.
+    pub fn values_of(&self, index: usize) -> &[Option<KeyValue>] {
+        self.values.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// The pages of `query`'s collection that pass its filters, in its order, as
+    /// indices into [`Site::pages`]. Remembered, so scrolling costs no sorting.
+    fn order(&self, site: &Site, query: &ListQuery) -> Arc<Vec<usize>> {
+        let Some(keys) = self.keys_of(&query.collection) else {
+            return Arc::new(Vec::new());
+        };
+        let fields: Vec<&KeyField> = keys.columns.iter().chain(keys.filters.iter()).collect();
+        let slot = |key: &str| fields.iter().position(|f| f.key == key);
+        let sort = match keys.columns.iter().find(|c| c.key == query.sort) {
+            Some(column) => column.key.clone(),
+            None => by_title(),
+        };
+        let mut on: Vec<String> = keys
+            .filters
+            .iter()
+            .filter(|f| query.filters.contains(&f.key))
+            .map(|f| f.key.clone())
+            .collect();
+        on.sort();
+        let key: OrderKey = (query.collection.clone(), sort.clone(), on.clone());
+        if let Some(found) = self
+            .orders
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&key)
+        {
+            return Arc::clone(found);
+        }
+        let on_slots: Vec<usize> = on.iter().filter_map(|k| slot(k)).collect();
+        let members = self
+            .members
+            .get(&query.collection)
+            .map_or(&[][..], Vec::as_slice);
+        let sort_slot = slot(&sort).filter(|_| sort != "title");
+        let mut rows: Vec<(Option<SortKey>, String, usize)> = members
+            .iter()
+            .copied()
+            .filter(|&i| {
+                on_slots
+                    .iter()
+                    .all(|&s| matches!(self.values_of(i).get(s), Some(Some(KeyValue::YesNo(true)))))
+            })
+            .map(|i| {
+                let value = sort_slot
+                    .and_then(|s| self.values_of(i).get(s).cloned().flatten())
+                    .map(|v| SortKey::of(&v));
+                (value, fold(&site.pages[i].title), i)
+            })
+            .collect();
+        // Empty values last; ties by title, then by path, so the order is stable.
+        rows.sort_by(|(va, ta, ia), (vb, tb, ib)| {
+            let by_value = match (va, vb) {
+                (Some(a), Some(b)) => a.cmp(b),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            };
+            by_value
+                .then_with(|| natural_cmp(ta, tb))
+                .then_with(|| site.pages[*ia].path.cmp(&site.pages[*ib].path))
+        });
+        let order = Arc::new(rows.into_iter().map(|(_, _, i)| i).collect::<Vec<_>>());
+        self.orders
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(key, Arc::clone(&order));
+        order
+    }
+}
+
+/// A window of a collection's page list: sorted by title or a column (empty
+/// values last, then by title), only pages whose switched-on yes/no filters are
+/// yes, rows `offset..offset + limit`.
+pub fn list_pages(site: &Site, query: &ListQuery) -> PageWindow {
+    let index = site.browse_index();
+    let order = index.order(site, query);
+    let offset = query.offset.min(order.len());
+    let end = offset + query.limit.min(MAX_WINDOW).min(order.len() - offset);
+    let found = query.find.as_deref().and_then(|path| {
+        let target = site.page_index(path)?;
+        order.iter().position(|&i| i == target)
+    });
+    PageWindow {
+        total: order.len(),
+        offset,
+        found,
+        rows: order[offset..end]
+            .iter()
+            .map(|&i| PageRow {
+                path: site.pages[i].path.clone(),
+                title: site.pages[i].title.clone(),
+                values: index.values_of(i).to_vec(),
+            })
+            .collect(),
+    }
 }
 
 /// Why a page operation was refused.
@@ -198,48 +491,6 @@ pub fn key_values(fields: Option<&Value>, keys: &[&KeyField]) -> Vec<Option<KeyV
         .collect()
 }
 
-/// The page list's key fields and every page's values of them.
-pub fn browse(site: &Site) -> Browse {
-    let collections: Vec<CollectionKeys> = site
-        .collections
-        .iter()
-        .map(|c| match site.schema(&c.id) {
-            Some(schema) => key_fields(schema),
-            None => CollectionKeys {
-                collection: c.id.clone(),
-                columns: Vec::new(),
-                filters: Vec::new(),
-            },
-        })
-        .collect();
-    let by_id: HashMap<&str, Vec<&KeyField>> = collections
-        .iter()
-        .map(|c| {
-            (
-                c.collection.as_str(),
-                c.columns.iter().chain(c.filters.iter()).collect(),
-            )
-        })
-        .collect();
-    let values = site
-        .pages
-        .iter()
-        .enumerate()
-        .filter_map(|(i, page)| {
-            let keys = by_id.get(page.collection.as_str())?;
-            if keys.is_empty() {
-                return None;
-            }
-            let fields = site.record(i).and_then(|r| r.fields.as_ref());
-            Some((page.path.clone(), key_values(fields, keys)))
-        })
-        .collect();
-    Browse {
-        collections,
-        values,
-    }
-}
-
 /// A file name part made from a title: lower case ASCII letters and digits joined
 /// by `-`, accents dropped ("Östersund: a pilot" → `ostersund-a-pilot`).
 pub fn slugify(title: &str) -> String {
@@ -263,7 +514,7 @@ pub fn slugify(title: &str) -> String {
 }
 
 /// `2024-05-14-` when a file name starts with a Jekyll post date.
-fn date_prefix(file_name: &str) -> Option<&str> {
+pub(crate) fn date_prefix(file_name: &str) -> Option<&str> {
     let b = file_name.as_bytes();
     let digits = |r: std::ops::Range<usize>| r.into_iter().all(|i| b[i].is_ascii_digit());
     (b.len() > 11
@@ -557,8 +808,10 @@ mod tests {
         assert_eq!(columns, ["role", "start", "end", "prio"]);
         let filters: Vec<&str> = keys.filters.iter().map(|k| k.key.as_str()).collect();
         assert_eq!(filters, ["ongoing"]);
-        let b = browse(&site);
-        let values = &b.values["_engagements/ostersund-ultrasound.md"];
+        let index = site
+            .page_index("_engagements/ostersund-ultrasound.md")
+            .expect("page");
+        let values = site.browse_index().values_of(index);
         assert_eq!(
             values[0],
             Some(KeyValue::Text(
@@ -567,6 +820,162 @@ mod tests {
         );
         assert_eq!(values[3], None, "prio is empty");
         assert_eq!(values[4], Some(KeyValue::YesNo(true)));
+    }
+
+    /// Three engagements as in the demo: a year, a date and an empty start; yes/no ongoing.
+    fn small_site() -> (tempfile::TempDir, Site) {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let root = temp.path();
+        std::fs::write(
+            root.join("_config.yml"),
+            "collections:\n  engagements:\n    output: true\n",
+        )
+        .expect("config");
+        std::fs::create_dir_all(root.join("_engagements")).expect("mkdir");
+        for (name, fields) in [
+            ("a.md", "title: AIDA\nrole: Infrastructure\nstart: 2017\nend:\nprio: 1\nongoing: yes"),
+            ("o.md", "title: Östersund Ultrasound Pilot\nrole: Technical partner\nstart: 2023-08-21\nend:\nprio:\nongoing: yes"),
+            ("n.md", "title: Nordic Imaging\nrole: Member\nstart: 2019\nend: 2022\nprio: 2\nongoing: no"),
+        ] {
+            std::fs::write(root.join("_engagements").join(name), format!("---\n{fields}\n---\nText\n"))
+                .expect("page");
+        }
+        let site = Site::open(root).expect("open");
+        (temp, site)
+    }
+
+    fn query(sort: &str, filters: &[&str]) -> ListQuery {
+        ListQuery {
+            collection: "engagements".into(),
+            sort: sort.into(),
+            filters: filters.iter().map(|f| (*f).to_owned()).collect(),
+            offset: 0,
+            limit: 100,
+            find: None,
+        }
+    }
+
+    fn paths(site: &Site, q: &ListQuery) -> Vec<String> {
+        list_pages(site, q)
+            .rows
+            .into_iter()
+            .map(|r| r.path.trim_start_matches("_engagements/").to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_list_sorts_by_title_numbers_and_dates_with_empty_values_last() {
+        let (_temp, site) = small_site();
+        let keys = site.browse_index().keys_of("engagements").expect("keys");
+        let columns: Vec<&str> = keys.columns.iter().map(|k| k.key.as_str()).collect();
+        assert_eq!(columns, ["role", "start", "end", "prio"]);
+        // Ö sorts as O, after N.
+        assert_eq!(paths(&site, &query("title", &[])), ["a.md", "n.md", "o.md"]);
+        assert_eq!(paths(&site, &query("prio", &[])), ["a.md", "n.md", "o.md"]);
+        assert_eq!(paths(&site, &query("role", &[])), ["a.md", "n.md", "o.md"]);
+        // Years and a date compare by their digits: 2017 < 2019 < 2023-08-21.
+        assert_eq!(paths(&site, &query("start", &[])), ["a.md", "n.md", "o.md"]);
+        // An unknown sort falls back to the title.
+        assert_eq!(
+            paths(&site, &query("nothing", &[])),
+            ["a.md", "n.md", "o.md"]
+        );
+        let first = &list_pages(&site, &query("title", &[])).rows[0];
+        assert_eq!(first.title, "AIDA");
+        assert_eq!(
+            first.values,
+            [
+                Some(KeyValue::Text("Infrastructure".into())),
+                Some(KeyValue::Number(2017.0)),
+                None,
+                Some(KeyValue::Number(1.0)),
+                Some(KeyValue::YesNo(true)),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_list_filters_by_yes_no_fields_that_are_switched_on() {
+        let (_temp, site) = small_site();
+        assert_eq!(list_pages(&site, &query("title", &[])).total, 3);
+        assert_eq!(
+            paths(&site, &query("title", &["ongoing"])),
+            ["a.md", "o.md"]
+        );
+        assert_eq!(list_pages(&site, &query("title", &["ongoing"])).total, 2);
+        // A filter the collection does not have changes nothing.
+        assert_eq!(list_pages(&site, &query("title", &["hidden"])).total, 3);
+        let none = ListQuery {
+            collection: "news".into(),
+            ..query("title", &[])
+        };
+        assert_eq!(list_pages(&site, &none).total, 0);
+    }
+
+    #[test]
+    fn the_list_comes_in_windows_and_finds_a_pages_place() {
+        let (_temp, site) = small_site();
+        let q = ListQuery {
+            offset: 1,
+            limit: 1,
+            ..query("title", &[])
+        };
+        let window = list_pages(&site, &q);
+        assert_eq!((window.total, window.offset, window.rows.len()), (3, 1, 1));
+        assert_eq!(window.rows[0].title, "Nordic Imaging");
+        let past = list_pages(
+            &site,
+            &ListQuery {
+                offset: 10,
+                ..q.clone()
+            },
+        );
+        assert_eq!((past.total, past.offset, past.rows.len()), (3, 3, 0));
+        let huge = list_pages(
+            &site,
+            &ListQuery {
+                offset: 0,
+                limit: usize::MAX,
+                ..q.clone()
+            },
+        );
+        assert_eq!(huge.rows.len(), 3);
+        let find = |q: ListQuery, path: &str| {
+            list_pages(
+                &site,
+                &ListQuery {
+                    find: Some(path.to_owned()),
+                    ..q
+                },
+            )
+            .found
+        };
+        assert_eq!(find(query("prio", &[]), "_engagements/o.md"), Some(2));
+        assert_eq!(
+            find(query("title", &["ongoing"]), "_engagements/n.md"),
+            None,
+            "filtered out"
+        );
+        assert_eq!(
+            list_pages(&site, &query("prio", &[])).found,
+            None,
+            "not asked"
+        );
+        // Scrolling does not sort again: the order is remembered.
+        let index = site.browse_index();
+        assert!(Arc::ptr_eq(
+            &index.order(&site, &query("prio", &[])),
+            &index.order(&site, &query("prio", &[]))
+        ));
+    }
+
+    #[test]
+    fn natural_order_compares_digits_as_numbers() {
+        assert_eq!(natural_cmp("page 9", "page 10"), Ordering::Less);
+        assert_eq!(natural_cmp("page 010", "page 10"), Ordering::Equal);
+        assert_eq!(natural_cmp("2017", "2023-08-21"), Ordering::Less);
+        assert_eq!(natural_cmp("b", "a1"), Ordering::Greater);
+        assert_eq!(natural_cmp("", "a"), Ordering::Less);
     }
 
     #[test]

@@ -165,6 +165,13 @@ pub struct Site {
     /// The search index, built on the first search: opening stays as fast as before.
     #[serde(skip)]
     search: Arc<OnceLock<crate::search::SearchIndex>>,
+    /// Path → index in `pages`, built on first use: a 100,000-page site answers
+    /// "which page is this" without a scan.
+    #[serde(skip)]
+    by_path: Arc<OnceLock<HashMap<String, usize>>>,
+    /// The page list's key values and sorted orders, built on first use.
+    #[serde(skip)]
+    browse: Arc<OnceLock<crate::browse::BrowseIndex>>,
 }
 
 /// Why a site could not be opened.
@@ -368,12 +375,35 @@ impl Site {
             config_problems: Arc::new(config_problems),
             schemas: Arc::new(OnceLock::new()),
             search: Arc::new(OnceLock::new()),
+            by_path: Arc::new(OnceLock::new()),
+            browse: Arc::new(OnceLock::new()),
         })
     }
 
     /// The index of a page in [`Site::pages`].
     pub fn page_index(&self, rel: &str) -> Option<usize> {
-        self.pages.iter().position(|p| p.path == rel)
+        self.by_path
+            .get_or_init(|| {
+                self.pages
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.path.clone(), i))
+                    .collect()
+            })
+            .get(rel)
+            .copied()
+    }
+
+    /// The page list's index (key values per page, sorted orders), built on first use.
+    pub fn browse_index(&self) -> &crate::browse::BrowseIndex {
+        self.browse
+            .get_or_init(|| crate::browse::BrowseIndex::build(self))
+    }
+
+    /// The language the site's pages are written in, as its config says
+    /// (Jekyll `lang`, Hugo `languageCode` or `defaultContentLanguage`).
+    pub fn lang(&self) -> Option<&str> {
+        self.config.lang.as_deref()
     }
 
     /// What the index holds about the page at `index`.

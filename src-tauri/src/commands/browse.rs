@@ -1,10 +1,11 @@
-//! The site browser: search, new page, rename, delete. Each command is a core
-//! call on the kept site index; file changes drop the index so the next
-//! command re-reads the site.
+//! The site browser: the page list's windows, search, new page, duplicate,
+//! rename, delete. Each command is a core call on the kept site index; file
+//! changes drop the index so the next command re-reads the site.
 
 use crate::ipc::IpcError;
 use crate::state::AppState;
-use galley_core::browse::{self, PageOpError};
+use galley_core::browse::{self, ListQuery, PageOpError, PageWindow};
+use galley_core::site::{PageSummary, Site};
 use tauri::State;
 
 /// At most this many search results: more than a sidebar can usefully show.
@@ -22,16 +23,57 @@ impl From<PageOpError> for IpcError {
     }
 }
 
-/// The pages matching `query`, best first (fuzzy, case and accents ignored).
+/// The pages at `paths` that are pages of the site, in that order.
+fn summaries(site: &Site, paths: &[String]) -> Vec<PageSummary> {
+    paths
+        .iter()
+        .filter_map(|p| site.page_index(p).map(|i| site.pages[i].clone()))
+        .collect()
+}
+
+/// The pages matching `query`, best first (fuzzy, case and accents ignored),
+/// with their titles and collections.
 #[tauri::command]
 pub async fn search_pages(
     state: State<'_, AppState>,
     query: String,
-) -> Result<Vec<String>, IpcError> {
+) -> Result<Vec<PageSummary>, IpcError> {
     let site = state.site_index()?;
-    tauri::async_runtime::spawn_blocking(move || site.search(&query, SEARCH_LIMIT))
+    tauri::async_runtime::spawn_blocking(move || {
+        summaries(&site, &site.search(&query, SEARCH_LIMIT))
+    })
+    .await
+    .map_err(|e| IpcError::new("io", e))
+}
+
+/// One window of a collection's page list, sorted and filtered in the core.
+#[tauri::command]
+pub async fn list_pages(
+    state: State<'_, AppState>,
+    query: ListQuery,
+) -> Result<PageWindow, IpcError> {
+    let site = state.site_index()?;
+    // The first window of a new order sorts the collection: off the main thread.
+    tauri::async_runtime::spawn_blocking(move || browse::list_pages(&site, &query))
         .await
         .map_err(|e| IpcError::new("io", e))
+}
+
+/// Titles and collections of the pages at `paths` (those still in the site):
+/// the open page's heading, recovered drafts, the page actions.
+#[tauri::command]
+pub fn page_summaries(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> Result<Vec<PageSummary>, IpcError> {
+    Ok(summaries(&*state.site_index()?, &paths))
+}
+
+/// The address the page at `path` is published at, for a link to it from
+/// another page (`None` if it is not a page of the site).
+#[tauri::command]
+pub fn page_url(state: State<'_, AppState>, path: String) -> Result<Option<String>, IpcError> {
+    Ok(state.site_index()?.public_url(&path))
 }
 
 /// Writes a new page titled `title` into `collection`; returns its path.

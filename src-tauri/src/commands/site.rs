@@ -13,7 +13,8 @@ pub fn open_folder<R: Runtime>(
     state: &AppState,
     folder: PathBuf,
 ) -> Result<SiteView, IpcError> {
-    let site = Site::open(&folder).map_err(|e| IpcError::new("not_a_site", e))?;
+    let site = Site::open_with(&folder, &state.open_options())
+        .map_err(|e| IpcError::new("not_a_site", e))?;
     state.set_site(OpenSite {
         root: site.root.clone(),
         generator: site.generator,
@@ -25,20 +26,7 @@ pub fn open_folder<R: Runtime>(
     // Build the search index while the editor looks around: the first search is instant.
     let warm = std::sync::Arc::clone(&site);
     std::thread::spawn(move || warm.warm_search());
-    Ok(view(Site::clone(&site)))
-}
-
-fn view(site: Site) -> SiteView {
-    SiteView {
-        browse: galley_core::browse::browse(&site),
-        name: site
-            .root
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        root: site.root.to_string_lossy().into_owned(),
-        site,
-    }
+    Ok(SiteView::of(&site))
 }
 
 /// Re-opens a site from the recent list. Only remembered folders are
@@ -98,7 +86,7 @@ pub fn current_site(state: State<'_, AppState>) -> Result<Option<SiteView>, IpcE
         return Ok(None);
     }
     let site = state.site_index()?;
-    Ok(Some(view(Site::clone(&site))))
+    Ok(Some(SiteView::of(&site)))
 }
 
 /// Recently opened folders, newest first.

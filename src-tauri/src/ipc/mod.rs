@@ -152,16 +152,39 @@ impl MergeView {
     }
 }
 
-/// The opened site as the sidebar shows it.
+/// The opened site as the sidebar shows it: its collections with their page
+/// counts and key fields, not its pages — the page list asks for the rows it
+/// shows (`list_pages`), so a 100,000-page site opens as fast as a small one.
 #[derive(Debug, Serialize)]
 pub struct SiteView {
     /// The folder's name, for the title bar.
     pub name: String,
     /// Full folder path, for tooltips.
     pub root: String,
-    /// The site model.
-    #[serde(flatten)]
-    pub site: galley_core::site::Site,
-    /// Each collection's key fields and every page's values of them.
-    pub browse: galley_core::browse::Browse,
+    /// How the site is built.
+    pub generator: galley_core::site::Generator,
+    /// The collections, in site order, with their page counts.
+    pub collections: Vec<galley_core::site::Collection>,
+    /// The language the pages are written in, if the site's config says.
+    pub lang: Option<String>,
+    /// Each collection's key fields (the list's columns and yes/no filters).
+    pub keys: Vec<galley_core::browse::CollectionKeys>,
+}
+
+impl SiteView {
+    /// The view of an opened site.
+    pub fn of(site: &galley_core::site::Site) -> SiteView {
+        SiteView {
+            name: site
+                .root
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            root: site.root.to_string_lossy().into_owned(),
+            generator: site.generator,
+            collections: site.collections.clone(),
+            lang: site.lang().map(str::to_owned),
+            keys: site.browse_index().keys().to_vec(),
+        }
+    }
 }

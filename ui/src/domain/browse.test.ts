@@ -1,59 +1,54 @@
 import { describe, expect, it } from "vitest";
-import { columnTexts, filterPages, keysOf, resultPages, sortOptions, sortPages, valueOf } from "./browse";
-import type { Browse, PageSummary } from "../ipc/types";
+import { columnTexts, filtersOn, keysOf, sortOptions, startsOpen } from "./browse";
+import type { CollectionKeys, SiteView } from "../ipc/types";
 import { en } from "../i18n/en";
 import { sv } from "../i18n/sv";
 import { translator } from "../i18n/locale";
 
 const t = translator(en);
 
-const page = (path: string, title: string): PageSummary => ({ path, collection: "engagements", title });
-const pages = [page("a.md", "AIDA"), page("o.md", "Östersund Ultrasound Pilot"), page("n.md", "Nordic Imaging")];
-
-const browse: Browse = {
-  collections: [
-    {
-      collection: "engagements",
-      columns: [
-        { key: "role", label: "Role", kind: "text" },
-        { key: "start", label: "Start", kind: "number" },
-        { key: "end", label: "End", kind: "number" },
-        { key: "prio", label: "Prio", kind: "number" },
-      ],
-      filters: [{ key: "ongoing", label: "Ongoing", kind: "yes_no" }],
-    },
-  ],
-  values: {
-    "a.md": ["Infrastructure", 2017, null, 1, true],
-    "o.md": ["Technical partner", "2023-08-21", null, null, true],
-    "n.md": ["Member", 2019, 2022, 2, false],
+const all: CollectionKeys[] = [
+  {
+    collection: "engagements",
+    columns: [
+      { key: "role", label: "Role", kind: "text" },
+      { key: "start", label: "Start", kind: "number" },
+      { key: "end", label: "End", kind: "number" },
+      { key: "prio", label: "Prio", kind: "number" },
+    ],
+    filters: [{ key: "ongoing", label: "Ongoing", kind: "yes_no" }],
   },
-};
-const keys = keysOf(browse, "engagements");
+];
+const keys = keysOf(all, "engagements");
+
+function site(counts: number[]): SiteView {
+  return {
+    name: "s",
+    root: "/s",
+    generator: "jekyll",
+    lang: null,
+    keys: [],
+    collections: counts.map((n, i) => ({ id: `c${i}`, label: `C${i}`, page_count: n })),
+  };
+}
 
 describe("page list", () => {
   it("finds a collection's keys, or none", () => {
     expect(keys.columns).toHaveLength(4);
-    expect(keysOf(browse, "news")).toEqual({ collection: "news", columns: [], filters: [] });
-    expect(valueOf(browse, keys, "a.md", "ongoing")).toBe(true);
-    expect(valueOf(browse, keys, "a.md", "missing")).toBeNull();
-    expect(valueOf(browse, keys, "x.md", "role")).toBeNull();
+    expect(keysOf(all, "news")).toEqual({ collection: "news", columns: [], filters: [] });
   });
 
   it("shows key fields with start and end as a range", () => {
-    expect(columnTexts(browse, keys, "a.md", t)).toEqual(["Infrastructure", "2017–", "1"]);
-    expect(columnTexts(browse, keys, "n.md", t)).toEqual(["Member", "2019–2022", "2"]);
-    expect(columnTexts(browse, keys, "o.md", t)).toEqual(["Technical partner", "2023-08-21–"]);
+    expect(columnTexts(keys, ["Infrastructure", 2017, null, 1, true], t)).toEqual(["Infrastructure", "2017–", "1"]);
+    expect(columnTexts(keys, ["Member", 2019, 2022, 2, false], t)).toEqual(["Member", "2019–2022", "2"]);
+    expect(columnTexts(keys, ["Technical partner", "2023-08-21", null, null, true], t)).toEqual(["Technical partner", "2023-08-21–"]);
+    expect(columnTexts(keys, [], t)).toEqual([]);
   });
 
   it("shows yes/no columns in the UI's language", () => {
-    const yesNo: Browse = {
-      collections: [{ collection: "c", columns: [{ key: "ongoing", label: "Ongoing", kind: "yes_no" }], filters: [] }],
-      values: { "a.md": [true], "b.md": [false] },
-    };
-    const k = keysOf(yesNo, "c");
-    expect(columnTexts(yesNo, k, "a.md", t)).toEqual(["yes"]);
-    expect(columnTexts(yesNo, k, "b.md", translator(sv))).toEqual(["nej"]);
+    const k: CollectionKeys = { collection: "c", columns: [{ key: "ongoing", label: "Ongoing", kind: "yes_no" }], filters: [] };
+    expect(columnTexts(k, [true], t)).toEqual(["yes"]);
+    expect(columnTexts(k, [false], translator(sv))).toEqual(["nej"]);
   });
 
   it("offers title and the columns (not the end) to sort by", () => {
@@ -61,23 +56,15 @@ describe("page list", () => {
     expect(sortOptions(keys, translator(sv))[0]?.label).toBe("Titel");
   });
 
-  it("sorts by title, by numbers and with empty values last", () => {
-    expect(sortPages(pages, browse, keys, "title").map((p) => p.path)).toEqual(["a.md", "n.md", "o.md"]);
-    expect(sortPages(pages, browse, keys, "prio").map((p) => p.path)).toEqual(["a.md", "n.md", "o.md"]);
-    expect(sortPages(pages, browse, keys, "role").map((p) => p.path)).toEqual(["a.md", "n.md", "o.md"]);
-    expect(sortPages(pages, browse, keys, "start").map((p) => p.path)).toEqual(["a.md", "n.md", "o.md"]);
+  it("sends only the filters that are switched on", () => {
+    expect(filtersOn(undefined)).toEqual([]);
+    expect(filtersOn({ ongoing: false })).toEqual([]);
+    expect(filtersOn({ ongoing: true, hidden: true, x: false })).toEqual(["hidden", "ongoing"]);
   });
 
-  it("filters by yes/no fields that are switched on", () => {
-    expect(filterPages(pages, browse, keys, {}).length).toBe(3);
-    expect(filterPages(pages, browse, keys, { ongoing: false }).length).toBe(3);
-    expect(filterPages(pages, browse, keys, { ongoing: true }).map((p) => p.path)).toEqual(["a.md", "o.md"]);
-  });
-
-  it("turns ranked search paths into pages", () => {
-    expect(resultPages(pages, ["o.md", "gone.md", "a.md"]).map((p) => p.title)).toEqual([
-      "Östersund Ultrasound Pilot",
-      "AIDA",
-    ]);
+  it("opens every collection of a small site, none of a big one", () => {
+    expect(startsOpen(site([8, 4, 3]))).toBe(true);
+    expect(startsOpen(site([400, 100]))).toBe(true);
+    expect(startsOpen(site([400, 101]))).toBe(false);
   });
 });

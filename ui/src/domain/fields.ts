@@ -356,21 +356,6 @@ export function stepYear(text: string, by: number): string {
   return `${Number(m[1]) + by}${m[2]}`;
 }
 
-/** A date picked in a calendar (`2024-05-31`) written like the field's current
- * text: `2024-5-31` stays without leading zeros, a date-time keeps its time. */
-export function dateLike(original: string, picked: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(picked);
-  if (m === null) return picked;
-  const o = /^(\d{4})-(\d{1,2})-(\d{1,2})(.*)$/.exec(original.trim());
-  const [, year = "", mm = "", dd = ""] = m;
-  if (o === null) return picked;
-  const [, , om = "", od = "", rest = ""] = o;
-  const short = om.length === 1 || od.length === 1;
-  const month = short ? String(Number(mm)) : mm;
-  const day = short ? String(Number(dd)) : dd;
-  return `${year}-${month}-${day}${rest}`;
-}
-
 /** Problems by the field path they belong to; a problem inside a list item is
  * also shown at the list's top-level field, where the editor looks. */
 export function problemsByField(problems: Problem[]): Map<string, Problem[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EditorSelection, EditorState, type TransactionSpec } from "@codemirror/state";
-import { insertTable, makeLink, toggleLinePrefix, toggleWrap } from "./markdownFormat";
+import { insertImage, insertLink, insertTable, insertTarget, makeLink, toggleLinePrefix, toggleWrap } from "./markdownFormat";
 
 function run(doc: string, from: number, to: number, command: (s: EditorState) => TransactionSpec) {
   const state = EditorState.create({ doc, selection: EditorSelection.range(from, to), extensions: EditorState.allowMultipleSelections.of(true) });
@@ -39,5 +39,32 @@ describe("markdown formatting", () => {
       "| Rubrik | Rubrik |\n| --- | --- |\n| Text | Text |\n",
     );
     expect(run("", 0, 0, (s) => makeLink(s, "https://", "länktext")).doc).toBe("[länktext](https://)");
+  });
+
+  it("links the selection, or the word at the cursor, to a page's address", () => {
+    const state = EditorState.create({ doc: "our partners here", selection: EditorSelection.cursor(6) });
+    const target = insertTarget(state);
+    expect(target).toEqual({ from: 4, to: 12, text: "partners" });
+    const next = state.update(insertLink(target, "partners", "/about/engagements/nordic/")).state;
+    expect(next.doc.toString()).toBe("our [partners](/about/engagements/nordic/) here");
+    expect(next.selection.main.head).toBe(4 + "[partners](/about/engagements/nordic/)".length);
+    const selected = EditorState.create({ doc: "see the arena map", selection: EditorSelection.range(4, 17) });
+    expect(insertTarget(selected).text).toBe("the arena map");
+  });
+
+  it("keeps links whole: brackets in the text, spaces and parentheses in the address", () => {
+    const at = { from: 0, to: 0, text: "" };
+    const doc = (spec: TransactionSpec) => EditorState.create({ doc: "" }).update(spec).state.doc.toString();
+    expect(doc(insertLink(at, "a [draft] note", "https://example.org/a_(b)"))).toBe("[a \\[draft\\] note](<https://example.org/a_(b)>)");
+    expect(doc(insertLink(at, "  ", "https://example.org/"))).toBe("[https://example.org/](https://example.org/)");
+    expect(doc(insertLink(at, "two\nlines", "/x/"))).toBe("[two lines](/x/)");
+  });
+
+  it("inserts an image with its description at the cursor", () => {
+    expect(run("Before after", 7, 7, (s) => insertImage(s, "Map of the arena", "/assets/images/arena-map.png"))).toEqual({
+      doc: "Before ![Map of the arena](/assets/images/arena-map.png)after",
+      sel: [56, 56],
+    });
+    expect(run("Replace me", 0, 7, (s) => insertImage(s, "", "/assets/my image.png")).doc).toBe("![](</assets/my image.png>) me");
   });
 });

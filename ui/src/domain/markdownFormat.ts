@@ -82,3 +82,46 @@ export function insertTable(state: EditorState, words = { heading: "Heading", ce
   const at = line.text.length > 0 ? line.to : line.from;
   return { changes: { from: at, insert: lead + table }, selection: { anchor: at + lead.length + 2 } };
 }
+
+/** Where a link or image goes: the selection, or the word at an empty cursor. */
+export interface InsertTarget {
+  from: number;
+  to: number;
+  /** The text there (the link's text, to start the dialog with). */
+  text: string;
+}
+
+/** The selection (or the word at the cursor) that "Link" would turn into a link. */
+export function insertTarget(state: EditorState): InsertTarget {
+  const range = state.selection.main;
+  const target = range.empty ? wordAt(state, range.from) : range;
+  return { from: target.from, to: target.to, text: state.sliceDoc(target.from, target.to) };
+}
+
+/** Text that reads the same inside `[…]`: brackets and backslashes escaped. */
+function bracketText(text: string): string {
+  return text.replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, " ");
+}
+
+/** An address as Markdown writes it: in `<…>` when it has spaces or
+ * parentheses, which would end it early. */
+function destination(url: string): string {
+  const trimmed = url.trim();
+  return /[\s()<>]/.test(trimmed) ? `<${trimmed.replace(/[<>]/g, encodeURIComponent)}>` : trimmed;
+}
+
+/** Replaces `target` with `[text](url)` (the address as the text when there is
+ * no text) and puts the cursor after it. */
+export function insertLink(target: InsertTarget, text: string, url: string): TransactionSpec {
+  const shown = text.trim() === "" ? url.trim() : text;
+  const insert = `[${bracketText(shown)}](${destination(url)})`;
+  return { changes: { from: target.from, to: target.to, insert }, selection: { anchor: target.from + insert.length } };
+}
+
+/** Puts `![alt](src)` at the cursor (replacing a selection, never a word the
+ * cursor is merely in) and the cursor after it. */
+export function insertImage(state: EditorState, alt: string, src: string): TransactionSpec {
+  const range = state.selection.main;
+  const insert = `![${bracketText(alt.trim())}](${destination(src)})`;
+  return { changes: { from: range.from, to: range.to, insert }, selection: { anchor: range.from + insert.length } };
+}

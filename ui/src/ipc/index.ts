@@ -19,6 +19,9 @@ import type {
   SiteSetup,
   HistoryEntry,
   IpcError,
+  ListQuery,
+  PageSummary,
+  PageWindow,
   LoadedPage,
   MergeView,
   Progress,
@@ -81,7 +84,14 @@ export interface Backend {
   checkDraft(path: string, edits: FieldEdit[], ops: FieldOp[]): Promise<Problem[]>;
   siteImages(): Promise<SiteImage[]>;
   importImage(): Promise<SiteImage | null>;
-  searchPages(query: string): Promise<string[]>;
+  /** The pages matching `query`, best first, with their titles and collections. */
+  searchPages(query: string): Promise<PageSummary[]>;
+  /** One window of a collection's page list. */
+  listPages(query: ListQuery): Promise<PageWindow>;
+  /** Titles and collections of the pages at `paths` that are in the site. */
+  pageSummaries(paths: string[]): Promise<PageSummary[]>;
+  /** The address the page at `path` is published at (for a link to it). */
+  pageUrl(path: string): Promise<string | null>;
   newPage(collection: string, title: string): Promise<string>;
   renamePage(path: string, name: string): Promise<string>;
   /** Copies the page at `path` into a new page titled `title`; returns its path. */
@@ -188,4 +198,7 @@ export const tauriBackend: Backend = {
     invoke("clone_site", { address, name, progress: progressChannel(onProgress) }),
   cancelClone: () => invoke("cancel_clone"),
   siteSetup: () => invoke("site_setup"),
+  listPages: (query) => invoke("list_pages", { query }),
+  pageSummaries: (paths) => invoke("page_summaries", { paths }),
+  pageUrl: (path) => invoke("page_url", { path }),
 };

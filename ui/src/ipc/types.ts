@@ -25,13 +25,17 @@ export interface PageSummary {
   title: string;
 }
 
+/** The opened site: its collections and their key fields, not its pages (the
+ * page list asks for the rows it shows with `listPages`). */
 export interface SiteView {
   name: string;
   root: string;
   generator: "jekyll" | "hugo" | "plain";
   collections: Collection[];
-  pages: PageSummary[];
-  browse: Browse;
+  /** The language the pages are written in, when the site's config says (`sv`, `en-GB`). */
+  lang: string | null;
+  /** Each collection's key fields: the list's columns and yes/no filters. */
+  keys: CollectionKeys[];
 }
 
 /** A field shown beside a page's title, or offered as a yes/no filter (galley-core's browse.rs). */
@@ -50,10 +54,33 @@ export interface CollectionKeys {
 /** A page's value of a key field: text and dates as written, numbers, yes/no; null when empty. */
 export type KeyValue = string | number | boolean | null;
 
-export interface Browse {
-  collections: CollectionKeys[];
-  /** Per page path: values of the collection's columns, then of its filters. */
-  values: Record<string, KeyValue[]>;
+/** Which window of a collection's page list to show (sorted and filtered in the core). */
+export interface ListQuery {
+  collection: string;
+  /** "title" or a column's key. */
+  sort: string;
+  /** Yes/no filters switched on. */
+  filters: string[];
+  offset: number;
+  limit: number;
+  /** A page whose place in the list is wanted too. */
+  find?: string | null;
+}
+
+export interface PageRow {
+  path: string;
+  title: string;
+  /** Values of the collection's columns, then of its filters. */
+  values: KeyValue[];
+}
+
+export interface PageWindow {
+  /** Pages in the whole (filtered) list. */
+  total: number;
+  offset: number;
+  rows: PageRow[];
+  /** Where `find` is in the list, if asked and there. */
+  found: number | null;
 }
 
 export interface LoadedPage {

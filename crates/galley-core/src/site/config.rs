@@ -59,6 +59,10 @@ pub struct SiteConfig {
     pub baseurl: String,
     /// Hugo's `contentDir` (default `content`).
     pub content_dir: String,
+    /// The language pages are written in (Jekyll `lang`, Hugo `languageCode` or
+    /// `defaultContentLanguage`), as a BCP 47 tag such as `en` or `sv-SE`: the
+    /// editor's spell checker follows it.
+    pub lang: Option<String>,
 }
 
 /// Reads a standalone YAML file (a config, not a page) through the page engine, so
@@ -153,9 +157,13 @@ pub fn load_config(
             add_jekyll_posts(root, &mut config);
         }
         Generator::Hugo => {
-            if let Some(dir) = file.and_then(|f| hugo_content_dir(root, f)) {
+            let setting = |key: &str| file.and_then(|f| hugo_setting(root, f, key));
+            if let Some(dir) = setting("contentDir") {
                 config.content_dir = dir.trim_matches('/').to_owned();
             }
+            config.lang = setting("languageCode")
+                .or_else(|| setting("defaultContentLanguage"))
+                .and_then(|l| language_tag(&l));
         }
         Generator::Plain => {}
     }
@@ -178,6 +186,7 @@ fn load_jekyll(root: &Path, file: &str, config: &mut SiteConfig, problems: &mut 
         .trim_matches('/')
         .to_owned();
     config.permalink = text(value.get_key("permalink"));
+    config.lang = text(value.get_key("lang")).and_then(|l| language_tag(&l));
     config.baseurl = text(value.get_key("baseurl"))
         .unwrap_or_default()
         .trim_end_matches('/')
@@ -331,20 +340,34 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// Hugo's `contentDir`, from whichever config format the site uses.
-fn hugo_content_dir(root: &Path, file: &str) -> Option<String> {
+/// A top-level text setting of a Hugo config (`contentDir`, `languageCode`), from
+/// whichever format the site uses.
+fn hugo_setting(root: &Path, file: &str, key: &str) -> Option<String> {
     let bytes = std::fs::read(root.join(file)).ok()?;
     if file.ends_with(".toml") {
         let text = std::str::from_utf8(&bytes).ok()?;
         let doc = text.parse::<toml_edit::DocumentMut>().ok()?;
-        return doc.get("contentDir")?.as_str().map(str::to_owned);
+        return doc.get(key)?.as_str().map(str::to_owned);
     }
     if file.ends_with(".json") {
         let json: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-        return json.get("contentDir")?.as_str().map(str::to_owned);
+        return json.get(key)?.as_str().map(str::to_owned);
     }
     let value = read_yaml_file(&bytes, Dialect::Yaml12).ok()?;
-    text(value.get_key("contentDir"))
+    text(value.get_key(key))
+}
+
+/// `en_US` → `en-US`; `None` for anything that is not a language tag (the HTML
+/// `lang` attribute would ignore it, or worse, take it at face value).
+fn language_tag(raw: &str) -> Option<String> {
+    let tag = raw.trim().replace('_', "-");
+    let mut parts = tag.split('-');
+    let first = parts.next()?;
+    let ok = (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    ok.then_some(tag)
 }
 
 #[cfg(test)]
@@ -359,6 +382,37 @@ mod tests {
         assert_eq!(v.get_key("a"), Some(&Value::Int(1)));
         let (e, shift) = read_yaml_file(b"a: 1\nb: \"x\n", Dialect::Yaml12).expect_err("bad");
         assert_eq!(e.line() as isize + shift, 2);
+    }
+
+    #[test]
+    fn the_sites_language_from_jekyll_and_hugo_configs() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        std::fs::write(root.join("_config.yml"), "title: Hub\nlang: sv_SE\n").expect("write");
+        let (config, _) = load_config(root, Generator::Jekyll, Some("_config.yml"));
+        assert_eq!(config.lang.as_deref(), Some("sv-SE"));
+        std::fs::write(root.join("_config.yml"), "lang: \"{{ x }}\"\n").expect("write");
+        let (config, _) = load_config(root, Generator::Jekyll, Some("_config.yml"));
+        assert_eq!(config.lang, None, "not a language tag");
+
+        std::fs::write(
+            root.join("hugo.toml"),
+            "languageCode = 'en-GB'\ndefaultContentLanguage = 'fi'\n",
+        )
+        .expect("write");
+        let (config, _) = load_config(root, Generator::Hugo, Some("hugo.toml"));
+        assert_eq!(config.lang.as_deref(), Some("en-GB"));
+        std::fs::write(
+            root.join("hugo.yaml"),
+            "defaultContentLanguage: fi\ncontentDir: pages\n",
+        )
+        .expect("write");
+        let (config, _) = load_config(root, Generator::Hugo, Some("hugo.yaml"));
+        assert_eq!(config.lang.as_deref(), Some("fi"));
+        assert_eq!(config.content_dir, "pages");
+        std::fs::write(root.join("hugo.json"), r#"{"languageCode": "de"}"#).expect("write");
+        let (config, _) = load_config(root, Generator::Hugo, Some("hugo.json"));
+        assert_eq!(config.lang.as_deref(), Some("de"));
     }
 
     #[test]
