@@ -8,6 +8,7 @@ import type {
   FileChange,
   JournalEntry,
   OutsideChange,
+  PreviewBlock,
   Settle,
   FieldEdit,
   FieldOp,
@@ -36,7 +37,7 @@ export interface Backend {
   recentSites(): Promise<string[]>;
   openPage(path: string): Promise<LoadedPage>;
   savePage(path: string, fingerprint: string, edits: FieldEdit[], body: string | null, ops?: FieldOp[]): Promise<SaveOutcome>;
-  renderPreview(path: string | null, body: string): Promise<string>;
+  renderPreview(path: string | null, body: string): Promise<PreviewBlock[]>;
   siteStylesheet(): Promise<string | null>;
   pageForLink(from: string, link: string): Promise<string | null>;
   commitChanges(message: string, paths: string[]): Promise<CommitInfo>;

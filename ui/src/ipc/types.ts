@@ -319,3 +319,11 @@ export interface JournalEntry {
   draft: { field_edits: FieldEdit[]; ops?: FieldOp[]; body: string | null };
   saved_at: number;
 }
+
+/** One piece of the rendered preview (galley-core's preview::PreviewBlock):
+ * sanitized HTML that stands on its own, and the body lines it came from. */
+export interface PreviewBlock {
+  html: string;
+  first_line: number;
+  last_line: number;
+}
