@@ -14,6 +14,7 @@ mod outside;
 mod preview;
 mod publishing;
 mod safety;
+mod scroll;
 mod timing;
 mod toolbar;
 mod welcome;
