@@ -151,6 +151,22 @@ fn more_vectors_are_disarmed_on_both_paths() {
 }
 
 #[test]
+fn inline_script_content_is_not_shown_as_text() {
+    for md in [
+        "a <script>alert(1)</script> b\n",
+        "| x | <script>alert(1)</script> |\n|---|---|\n| <style>p{}</style> | c |\n",
+        "- item <script>\nalert(1)\n</script> after\n",
+    ] {
+        let html = render(md, &RenderOptions::default());
+        assert!(!html.contains("alert") && !html.contains("p{}"), "{html}");
+    }
+    assert_eq!(
+        render("a <script>x</script> b\n", &RenderOptions::default()),
+        "<p>a  b</p>\n"
+    );
+}
+
+#[test]
 fn harmless_parts_of_the_vectors_stay_visible() {
     let html = render(MORE.join("\n").as_str(), &RenderOptions::default());
     for text in ["split", "split link", "after", "quote", "item", "p</p>"] {

@@ -214,6 +214,7 @@ impl<'e, 'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Blocks<'e, 'a, I> {
             self.pass.event(event);
         }
         self.pass.flush_raw();
+        self.pass.cleaner.end_block();
         let start = *self.chunk_start.get_or_insert(range.start);
         self.chunk_end = self.chunk_end.max(range.end);
         if self.pass.cleaner.is_balanced() {
@@ -287,6 +288,21 @@ impl<'a> Pass<'_, 'a> {
     }
 
     fn event(&mut self, event: Event<'a>) {
+        let raw = matches!(event, Event::Html(_) | Event::InlineHtml(_))
+            && !is_ial_marker(&event)
+            && self.in_image == 0;
+        if !raw {
+            // Cleaning the raw HTML before this event tells whether it is inside
+            // an inline `<script>`…`</script>`, whose text is not shown.
+            self.flush_raw();
+            let text = matches!(
+                event,
+                Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak
+            );
+            if text && self.cleaner.is_dropping() {
+                return;
+            }
+        }
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(end) => {

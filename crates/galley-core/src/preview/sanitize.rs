@@ -267,6 +267,9 @@ pub(crate) struct Cleaner {
     extra_scheme: Option<String>,
     /// Elements opened by cleaned pieces and not yet closed, innermost last.
     open: Vec<&'static str>,
+    /// A piece ended inside `<script>` or `<style>` (inline HTML: `<script>`,
+    /// Markdown text, `</script>`): the text up to the end tag is not shown.
+    dropping: bool,
 }
 
 impl Cleaner {
@@ -281,6 +284,7 @@ impl Cleaner {
             policy,
             extra_scheme,
             open: Vec::new(),
+            dropping: false,
         }
     }
 
@@ -289,15 +293,27 @@ impl Cleaner {
         self.open.is_empty()
     }
 
+    /// Whether Markdown text now is inside a `<script>` or `<style>` that
+    /// inline HTML opened (and so is not shown).
+    pub(crate) fn is_dropping(&self) -> bool {
+        self.dropping
+    }
+
+    /// Forgets an unclosed `<script>` or `<style>` at the end of a top-level block.
+    pub(crate) fn end_block(&mut self) {
+        self.dropping = false;
+    }
+
     /// Appends the cleaned form of `html` to `out`.
     pub(crate) fn clean_into(&mut self, html: &str, out: &mut String) {
         if html.is_empty() {
             return;
         }
+        let dropping = Cell::new(self.dropping);
         let sink = Sink {
             cleaner: RefCell::new(self),
             out: RefCell::new(out),
-            dropping: Cell::new(false),
+            dropping,
         };
         let queue = BufferQueue::default();
         queue.push_back(StrTendril::from_slice(html));
@@ -305,6 +321,10 @@ impl Cleaner {
         // The sink never asks to pause for a script, so one feed reads it all.
         let _ = tokenizer.feed(&queue);
         tokenizer.end();
+        let Sink {
+            cleaner, dropping, ..
+        } = tokenizer.sink;
+        cleaner.into_inner().dropping = dropping.get();
     }
 
     fn url_allowed(&self, url: &str) -> bool {
