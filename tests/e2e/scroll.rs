@@ -87,7 +87,7 @@ async fn editor_and_preview_scroll_together() {
         "const c = document.querySelector('.editor-column').getBoundingClientRect(); \
          const line = [...document.querySelectorAll('.cm-line')].find(l => l.textContent === '## Section 20'); \
          if (!line) return false; const t = line.getBoundingClientRect().top - c.top; \
-         return t > -40 && t < 80;",
+         return t > -8 && t < 30;",
     )
     .await;
     app.screenshot("91-scroll-preview-to-the-middle").await;
