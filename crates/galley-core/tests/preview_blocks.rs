@@ -97,3 +97,31 @@ fn an_empty_page_has_no_blocks() {
     assert!(blocks("").is_empty());
     assert!(blocks("\n\n").is_empty());
 }
+
+#[test]
+fn an_edit_updates_only_the_block_it_touches() {
+    use galley_core::preview::preview_update;
+    let before = blocks("# Title\n\nfirst\n\nsecond\n\nthird\n");
+    let known: Vec<u64> = before.iter().map(|b| b.key).collect();
+    // A keystroke in "second" and a new line above it.
+    let after = blocks("# Title\n\nfirst\n\n\nsecondx\n\nthird\n");
+    let update = preview_update(&known, after.clone());
+    assert_eq!((update.keep_start, update.keep_end), (2, 1));
+    assert_eq!(update.blocks.len(), 1);
+    assert_eq!(update.blocks[0].html, "<p>secondx</p>\n");
+    assert_eq!(update.lines, vec![1, 1, 3, 3, 6, 6, 8, 8]);
+    // Nothing known: everything is new; nothing changed: nothing is sent.
+    assert_eq!(preview_update(&[], after.clone()).blocks, after);
+    let same = preview_update(
+        &after.iter().map(|b| b.key).collect::<Vec<_>>(),
+        after.clone(),
+    );
+    assert_eq!(
+        (same.keep_start, same.keep_end, same.blocks.len()),
+        (4, 0, 0)
+    );
+    // Keys are equal exactly when the HTML is, and fit in a JavaScript number.
+    assert!(before.iter().all(|b| b.key < 1 << 53));
+    assert_eq!(before[0].key, after[0].key);
+    assert_ne!(before[2].key, after[2].key);
+}

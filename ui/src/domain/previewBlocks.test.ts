@@ -1,5 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { blockAtHeight, blockForLine, lineForBlock, ScrollEcho, unchangedEnds } from "./previewBlocks";
+import { applyUpdate, blockAtHeight, blockForLine, lineForBlock, ScrollEcho, unchangedEnds } from "./previewBlocks";
+
+describe("applyUpdate", () => {
+  const block = (html: string, first: number, last = first) => ({ html, key: html.length, first_line: first, last_line: last });
+  it("keeps both ends, puts the new blocks between and moves the kept ones", () => {
+    const shown = [block("<h1>a</h1>", 1), block("<p>b</p>", 3), block("<p>c</p>", 5)];
+    const next = applyUpdate(shown, {
+      keep_start: 1,
+      keep_end: 1,
+      blocks: [block("<p>bb</p>", 3, 4)],
+      lines: [1, 1, 3, 4, 6, 6],
+    });
+    expect(next.map((b) => b.html)).toEqual(["<h1>a</h1>", "<p>bb</p>", "<p>c</p>"]);
+    expect(next.map((b) => [b.first_line, b.last_line])).toEqual([[1, 1], [3, 4], [6, 6]]);
+    expect(next[0]).toBe(shown[0]);
+    expect(shown[2]?.first_line).toBe(5);
+  });
+  it("starts from nothing and can remove blocks", () => {
+    expect(applyUpdate([], { keep_start: 0, keep_end: 0, blocks: [block("x", 1)], lines: [1, 1] })).toEqual([block("x", 1)]);
+    const two = [block("a", 1), block("b", 3)];
+    expect(applyUpdate(two, { keep_start: 1, keep_end: 0, blocks: [], lines: [1, 1] })).toEqual([block("a", 1)]);
+  });
+});
 
 describe("unchangedEnds", () => {
   it("finds the one changed block in the middle", () => {

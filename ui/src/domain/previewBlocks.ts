@@ -2,6 +2,35 @@
 // renders, which block holds a line of the body, and where in a block a
 // scroll position falls. The preview component does the DOM work with these.
 
+/** A rendered block as the backend sends it (the ipc PreviewBlock). */
+export interface RenderedBlock extends BlockLines {
+  html: string;
+  key: number;
+}
+
+/** From the blocks shown to a new render (the ipc PreviewUpdate). */
+export interface BlockUpdate<B extends RenderedBlock> {
+  keep_start: number;
+  keep_end: number;
+  blocks: B[];
+  lines: number[];
+}
+
+/** The new render's blocks: the kept ones of `shown` (with their new lines)
+ * around the new ones. `shown` must be the list whose keys were sent. */
+export function applyUpdate<B extends RenderedBlock>(shown: readonly B[], update: BlockUpdate<B>): B[] {
+  const next = [
+    ...shown.slice(0, update.keep_start),
+    ...update.blocks,
+    ...shown.slice(shown.length - update.keep_end),
+  ];
+  return next.map((block, i) => {
+    const first = update.lines[2 * i] ?? block.first_line;
+    const last = update.lines[2 * i + 1] ?? block.last_line;
+    return first === block.first_line && last === block.last_line ? block : { ...block, first_line: first, last_line: last };
+  });
+}
+
 /** What the preview knows of a block: its HTML and the body lines it came from. */
 export interface BlockLines {
   first_line: number;

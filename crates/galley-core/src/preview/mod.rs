@@ -125,6 +125,70 @@ pub struct PreviewBlock {
     pub first_line: u32,
     /// The last line of the body the blocks come from (1-based, inclusive).
     pub last_line: u32,
+    /// A hash of `html` (53 bits, so JavaScript holds it exactly): the preview
+    /// tells which blocks it shows by these, see [`preview_update`].
+    pub key: u64,
+}
+
+/// What the preview needs to go from the blocks it shows to a new render:
+/// how many blocks at the start and the end stay, the blocks between them, and
+/// every block's lines (blocks after an edit keep their HTML but move).
+///
+/// A keystroke changes one block of a long page, so this is a few hundred
+/// bytes where the whole page would be hundreds of kilobytes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PreviewUpdate {
+    /// Blocks kept from the start of the shown list.
+    pub keep_start: usize,
+    /// Blocks kept from the end of the shown list.
+    pub keep_end: usize,
+    /// The new blocks between them.
+    pub blocks: Vec<PreviewBlock>,
+    /// First and last line of every block of the new render, in order.
+    pub lines: Vec<u32>,
+}
+
+/// The update from blocks whose keys are `known` (what the preview shows) to
+/// `blocks` (a new render): blocks are kept by key from both ends.
+pub fn preview_update(known: &[u64], blocks: Vec<PreviewBlock>) -> PreviewUpdate {
+    let shortest = known.len().min(blocks.len());
+    let keep_start = known
+        .iter()
+        .zip(&blocks)
+        .take_while(|(k, b)| **k == b.key)
+        .count();
+    let keep_end = known
+        .iter()
+        .rev()
+        .zip(blocks.iter().rev())
+        .take(shortest - keep_start)
+        .take_while(|(k, b)| **k == b.key)
+        .count();
+    let lines = blocks
+        .iter()
+        .flat_map(|b| [b.first_line, b.last_line])
+        .collect();
+    let end = blocks.len() - keep_end;
+    let blocks = blocks
+        .into_iter()
+        .skip(keep_start)
+        .take(end - keep_start)
+        .collect();
+    PreviewUpdate {
+        keep_start,
+        keep_end,
+        blocks,
+        lines,
+    }
+}
+
+/// A block's key: its HTML hashed (SipHash with fixed keys, the same in every
+/// run), cut to 53 bits.
+fn block_key(html: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    html.hash(&mut hasher);
+    hasher.finish() & ((1 << 53) - 1)
 }
 
 /// Renders a page body like [`render_page`], cut into [`PreviewBlock`]s.
@@ -167,6 +231,7 @@ pub fn render_blocks(
                 html: html.to_owned(),
                 first_line: line_of(first),
                 last_line: line_of(last),
+                key: 0,
             }
         })
         .collect();
@@ -175,6 +240,9 @@ pub fn render_blocks(
     let rest: String = pieces.collect();
     if let (false, Some(last)) = (rest.is_empty(), blocks.last_mut()) {
         last.html.push_str(&rest);
+    }
+    for block in &mut blocks {
+        block.key = block_key(&block.html);
     }
     blocks
 }
