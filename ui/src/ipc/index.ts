@@ -129,7 +129,7 @@ export const tauriBackend: Backend = {
     // Only the blocks that changed since the last render come back.
     const previous = lastPreview;
     const known = previous.map((block) => block.key);
-    const update = await invoke<PreviewUpdate>("render_preview", { path, body, known });
+    const update: PreviewUpdate = await invoke("render_preview", { path, body, known });
     lastPreview = applyUpdate(previous, update);
     return lastPreview;
   },

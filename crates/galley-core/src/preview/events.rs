@@ -84,7 +84,7 @@ pub(crate) fn render_expanded(
         ready: VecDeque::new(),
     };
     let mut html = String::with_capacity(source.len() * 3 / 2 + 64);
-    let (chunks, ial_attrs) = if source.contains("{:") {
+    let (chunks, ial_attrs) = if super::liquid::has_brace_then(source, b":") {
         let (mut events, ranges) = collect(source);
         let edits = ial::apply(&mut events, &ranges, source);
         let mut ial_attrs = Vec::new();

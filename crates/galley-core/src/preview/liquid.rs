@@ -237,6 +237,20 @@ pub(crate) fn strip_placeholders(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `text` has a `{` followed by one of `next` (one scan, by `{`).
+pub(crate) fn has_brace_then(text: &str, next: &[u8]) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = text[from..].find('{') {
+        let i = from + at;
+        if bytes.get(i + 1).is_some_and(|b| next.contains(b)) {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
 /// Handles the body's Liquid (or Hugo shortcodes) for `context`.
 pub(crate) fn expand<'a>(markdown: &'a str, context: &PageContext<'_>) -> Expanded<'a> {
     // Every marker's UTF-8 starts with 0xEE: a byte search rules most pages out.
@@ -258,7 +272,7 @@ pub(crate) fn expand<'a>(markdown: &'a str, context: &PageContext<'_>) -> Expand
             }
         }
         TemplateDialect::Liquid => {
-            if clean.contains("{{") || clean.contains("{%") {
+            if has_brace_then(&clean, b"{%") {
                 let mut expander = Expander {
                     context,
                     chips: &mut chips,
