@@ -18,6 +18,7 @@ mod prefs;
 mod preview;
 mod publishing;
 mod safety;
+mod scroll;
 mod ship;
 mod timing;
 mod toolbar;

@@ -33,6 +33,8 @@ async fn scripts_in_a_page_never_run() {
                scripts: d.querySelectorAll('script').length, \
                handlers: d.querySelectorAll('[onerror],[onclick],[onload]').length, \
                imgSrc: img ? img.getAttribute('src') : null, \
+               imgFloat: img ? getComputedStyle(img).float : null, \
+               imgWidth: img ? img.style.width : null, \
                imgLoaded: img ? img.complete && img.naturalWidth > 0 : false \
              };",
         )
@@ -44,6 +46,10 @@ async fn scripts_in_a_page_never_run() {
     assert_ne!(facts["appTitle"], "SCRIPT-RAN", "{facts}");
     assert_eq!(facts["scripts"], 0, "{facts}");
     assert_eq!(facts["handlers"], 0, "{facts}");
+    // Its `style="float: right; width: 20%;"` (checked safe in Rust) applies,
+    // although the frame's content security policy allows no style attributes.
+    assert_eq!(facts["imgFloat"], "right", "{facts}");
+    assert_eq!(facts["imgWidth"], "20%", "{facts}");
     // The page's image comes from the site itself, through Galley's protocol.
     assert!(
         facts["imgSrc"]
@@ -119,3 +125,231 @@ async fn commands_refuse_paths_outside_the_site_and_ungranted_calls() {
         .exists());
     app.stop().await;
 }
+
+/// A page with every trick: nothing runs, no command is called that opening
+/// any page does not call, nothing dangerous reaches the frame, and clicking
+/// its `javascript:` links does nothing.
+#[tokio::test]
+async fn a_hostile_page_runs_nothing_and_calls_nothing() {
+    let app = App::start().await;
+    let hostile = "_news/2025-01-02-hostile.md";
+    std::fs::write(app.site.join(hostile), HOSTILE_PAGE).expect("write the hostile page");
+    app.find(&format!("[data-path='{hostile}']")).await;
+    // The canary: every command the app's window invokes, by name. Tauri's
+    // `invoke` cannot be replaced (it is defined read-only); it sends each
+    // command with `fetch` to its IPC protocol, which can be watched.
+    let wrapped = app
+        .eval(
+            "window.__calls = []; const fetch = window.fetch; \
+             window.fetch = (url, init) => { \
+               const u = String(url); \
+               if (/^(ipc:|http:\\/\\/ipc\\.localhost)/.test(u)) window.__calls.push(decodeURIComponent(u.split('/').pop())); \
+               return fetch(url, init); \
+             }; \
+             return window.fetch !== fetch;",
+        )
+        .await;
+    assert_eq!(wrapped, true, "the canary is in place");
+    let app_title = app.eval("return document.title;").await;
+
+    // What opening an ordinary page calls.
+    app.click("[data-path='_engagements/aida.md']").await;
+    app.wait_for(
+        "the ordinary page in the preview",
+        "const d = document.querySelector('[data-testid=preview]').contentDocument; \
+         return !!d && !!d.getElementById('join');",
+    )
+    .await;
+    // Leaving a page calls commands too: the ordinary set is what going from
+    // one ordinary page to another calls.
+    app.eval("window.__calls = []; return true;").await;
+    app.eval("document.querySelector(\"[data-path='_people/sofia-oberg.md']\").scrollIntoView(); return true;")
+        .await;
+    app.click("[data-path='_people/sofia-oberg.md']").await;
+    app.wait_for(
+        "the second ordinary page",
+        "const t = document.querySelector('[data-testid=page-title]'); return !!t && t.textContent.includes('Sofia');",
+    )
+    .await;
+    app.eval("return new Promise(r => setTimeout(() => r(true), 500));")
+        .await;
+    let normal = app
+        .eval("const c = window.__calls; window.__calls = []; return c;")
+        .await;
+    let normal: Vec<String> = serde_json::from_value(normal).expect("command names");
+    assert!(
+        normal.iter().any(|c| c == "render_preview") && normal.iter().any(|c| c == "open_page"),
+        "the canary sees commands: {normal:?}"
+    );
+
+    // Far down the page list: brought into view first.
+    app.eval(&format!(
+        "document.querySelector(\"[data-path='{hostile}']\").scrollIntoView(); return true;"
+    ))
+    .await;
+    app.click(&format!("[data-path='{hostile}']")).await;
+    app.wait_for(
+        "the hostile page in the preview",
+        "const d = document.querySelector('[data-testid=preview]').contentDocument; \
+         return !!d && d.body.textContent.includes('End of the hostile page.');",
+    )
+    .await;
+    // Time for anything that could fire (onload, onerror, refresh, toggles).
+    app.eval("return new Promise(r => setTimeout(() => r(true), 1500));")
+        .await;
+    app.screenshot("95-hostile-page").await;
+
+    let facts = app
+        .eval(
+            "const f = document.querySelector('[data-testid=preview]'); const d = f.contentDocument; \
+             const all = [...d.querySelectorAll('*')]; \
+             const handlers = all.flatMap(e => [...e.attributes].filter(a => /^on/i.test(a.name)).map(a => e.tagName + ' ' + a.name)); \
+             const urls = all.flatMap(e => [...e.attributes] \
+               .filter(a => /^\\s*(javascript|vbscript|data:text|data:application|data:image\\/svg)/i.test(a.value.replace(/[\\s\\u0000-\\u001f]/g, ''))) \
+               .map(a => e.tagName + ' ' + a.name + '=' + a.value)); \
+             const count = (sel) => d.querySelectorAll(sel).length; \
+             return { \
+               handlers, urls, \
+               scripts: count('script'), frames: count('iframe, frame, object, embed'), \
+               forms: count('form, button[formaction], input[formaction]'), \
+               metas: [...d.querySelectorAll('meta')].map(m => m.outerHTML), \
+               bases: count('base'), svgs: count('svg, math'), \
+               styles: [...d.querySelectorAll('style, link')].map(s => s.id), \
+               srcdoc: count('[srcdoc]'), \
+               frameTitle: d.title, appTitle: document.title, \
+               flagApp: window.__hacked === undefined ? null : String(window.__hacked), \
+               flagFrame: f.contentWindow.__hacked === undefined ? null : String(f.contentWindow.__hacked), \
+               location: f.contentWindow.location.href, \
+               sandbox: f.getAttribute('sandbox'), \
+               shown: ['visible text', 'raw click', 'click me', 'inside details'].filter(t => d.body.textContent.includes(t)) \
+             };",
+        )
+        .await;
+    println!("hostile page facts: {facts}");
+    assert_eq!(facts["handlers"], serde_json::json!([]), "{facts}");
+    assert_eq!(facts["urls"], serde_json::json!([]), "{facts}");
+    for (key, expected) in [
+        ("scripts", 0),
+        ("frames", 0),
+        ("forms", 0),
+        ("bases", 0),
+        ("svgs", 0),
+        ("srcdoc", 0),
+    ] {
+        assert_eq!(facts[key], expected, "{key}: {facts}");
+    }
+    assert_eq!(
+        facts["metas"],
+        serde_json::json!(["<meta charset=\"utf-8\">"]),
+        "{facts}"
+    );
+    assert_eq!(
+        facts["styles"],
+        serde_json::json!(["default-css", "site-css"]),
+        "only Galley's own: {facts}"
+    );
+    assert_eq!(facts["frameTitle"], "", "{facts}");
+    assert_eq!(facts["appTitle"], app_title, "{facts}");
+    assert_eq!(facts["flagApp"], serde_json::Value::Null, "{facts}");
+    assert_eq!(facts["flagFrame"], serde_json::Value::Null, "{facts}");
+    assert_eq!(facts["location"], "about:srcdoc", "{facts}");
+    assert_eq!(facts["sandbox"], "allow-same-origin", "{facts}");
+    assert_eq!(
+        facts["shown"],
+        serde_json::json!(["visible text", "raw click", "click me", "inside details"]),
+        "the harmless text is shown: {facts}"
+    );
+
+    // Clicking the `javascript:` links (Markdown and HTML) does nothing.
+    app.client.enter_frame(0).await.expect("enter the preview");
+    for id in ["md-link", "raw-link"] {
+        app.find(&format!("#{id} a"))
+            .await
+            .click()
+            .await
+            .expect("click");
+    }
+    app.client
+        .enter_parent_frame()
+        .await
+        .expect("back to the app");
+    app.eval("return new Promise(r => setTimeout(() => r(true), 800));")
+        .await;
+    let after = app
+        .eval(
+            "const f = document.querySelector('[data-testid=preview]'); \
+             return { appTitle: document.title, frameTitle: f.contentDocument.title, \
+               location: f.contentWindow.location.href, flag: window.__hacked === undefined, \
+               dialog: !!document.querySelector('[role=alertdialog]'), calls: window.__calls };",
+        )
+        .await;
+    assert_eq!(after["appTitle"], app_title, "{after}");
+    assert_eq!(after["frameTitle"], "", "{after}");
+    assert_eq!(after["location"], "about:srcdoc", "{after}");
+    assert_eq!(after["flag"], true, "{after}");
+    assert_eq!(after["dialog"], false, "{after}");
+    // Every command called while the hostile page was open is one that
+    // opening an ordinary page calls too.
+    let calls: Vec<String> = serde_json::from_value(after["calls"].clone()).expect("names");
+    let strange: Vec<&String> = calls.iter().filter(|c| !normal.contains(c)).collect();
+    assert!(
+        strange.is_empty(),
+        "unexpected commands {strange:?} (ordinary: {normal:?})"
+    );
+    app.screenshot("96-hostile-links-clicked").await;
+    app.stop().await;
+}
+
+const HOSTILE_PAGE: &str = r#"---
+title: A hostile page
+date: 2025-01-02
+---
+Some visible text.
+
+<script>window.parent.__hacked = 'script'; document.title = 'HACKED';</script>
+
+<img src="/nowhere.png" onerror="window.parent.__hacked = 'onerror'; parent.document.title = 'HACKED'">
+
+<svg onload="window.parent.__hacked = 'svg'"><circle r="5"/></svg>
+
+[click me](javascript:window.parent.__hacked='md-link')
+{: #md-link}
+
+<p id="raw-link"><a href="javascript:window.parent.__hacked='raw-link'">raw click</a></p>
+
+[also me](javascript:window.parent.__hacked='md2') <javascript:alert(1)> [ref][bad]
+
+[bad]: javascript:window.parent.__hacked='ref'
+
+<a href="data:text/html,<script>parent.__hacked='data'</script>">data link</a>
+<a href="java&#115;cript:window.parent.__hacked='entity'">entity link</a>
+<a href="vbscript:msgbox(1)">vb link</a>
+
+<iframe src="javascript:parent.__hacked='iframe'"></iframe>
+<iframe srcdoc="<script>parent.parent.__hacked='srcdoc'</script>"></iframe>
+<object data="javascript:parent.__hacked='object'"></object>
+<embed src="javascript:parent.__hacked='embed'">
+
+<form action="javascript:parent.__hacked='form'"><button formaction="javascript:parent.__hacked='formaction'">go</button></form>
+
+<meta http-equiv="refresh" content="0; url=javascript:parent.__hacked='refresh'">
+<base href="javascript:parent.__hacked='base'//">
+
+<style>@import url("javascript:parent.__hacked='import'"); body { background: url("javascript:parent.__hacked='bg'") }</style>
+
+<details open ontoggle="window.parent.__hacked = 'ontoggle'"><summary>s</summary>inside details</details>
+
+<body onload="window.parent.__hacked = 'body'">
+
+<div style="background:url(javascript:parent.__hacked='style')" onmouseover="parent.__hacked='hover'">hover</div>
+
+- list <img src=x onerror="parent.__hacked='list'">
+
+> quote <a href="javascript:parent.__hacked='quote'">q</a>
+
+| a | b |
+|---|---|
+| <b onclick="parent.__hacked='cell'">x</b> | <script>parent.__hacked='cell2'</script> |
+
+End of the hostile page.
+"#;

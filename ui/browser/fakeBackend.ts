@@ -201,7 +201,14 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
       changed.set(path, changed.get(path) ?? "changed");
       return { fingerprint: String(p.fingerprint), written: true };
     },
-    renderPreview: async (_path, body) => roughHtml(body),
+    renderPreview: async (_path, body) => {
+      // One block for the whole page: the browser tests look at screens, not
+      // at the app's block-by-block updates (tests/e2e checks those).
+      const html = roughHtml(body);
+      let key = 0;
+      for (let i = 0; i < html.length; i++) key = (key * 31 + html.charCodeAt(i)) % 2 ** 48;
+      return [{ html, first_line: 1, last_line: Math.max(1, body.split("\n").length), key }];
+    },
     siteStylesheet: async () => null,
     pageForLink: async () => null,
     commitChanges: async (message, paths) => {

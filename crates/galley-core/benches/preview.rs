@@ -1,12 +1,14 @@
 //! Preview cost: Galley's render (Liquid, kramdown ids and IALs, link and image
 //! checks, sanitizing where raw HTML is) against pulldown-cmark alone, on
 //! generated pages of 20 KB and 1 MB, with and without raw HTML. The goal:
-//! Galley ≤ 2× pulldown-cmark. `whole_output_sanitized` is the old way (ammonia
-//! over everything), kept as the reference.
+//! Galley ≤ 2× pulldown-cmark. `galley_render_blocks` is what the app calls (the
+//! same render cut into blocks with their source lines); `whole_output_sanitized`
+//! is the old way (ammonia over everything), kept as the reference.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use galley_core::preview::{
-    markdown_options, render, render_page_fully_sanitized, PageContext, RenderOptions,
+    markdown_options, render, render_blocks, render_page_fully_sanitized, PageContext,
+    RenderOptions,
 };
 use std::hint::black_box;
 
@@ -56,6 +58,9 @@ fn preview(c: &mut Criterion) {
             });
             group.bench_function("galley_render", |b| {
                 b.iter(|| render(black_box(&body), &options))
+            });
+            group.bench_function("galley_render_blocks", |b| {
+                b.iter(|| render_blocks(black_box(&body), &options, &PageContext::default()))
             });
             group.bench_function("whole_output_sanitized", |b| {
                 b.iter(|| {

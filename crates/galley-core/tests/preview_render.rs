@@ -96,7 +96,7 @@ fn liquid_without_a_context_becomes_chips() {
     // Inside raw HTML attributes the Liquid stays as written; between tags it is a chip.
     assert_eq!(
         r("<a class=\"b\" href=\"/x?{{ page.id }}\">{{ page.id }}</a>\n"),
-        "\n<p><a class=\"b\" href=\"/x?{{ page.id }}\" rel=\"noopener noreferrer\"><span class=\"liquid-chip\" title=\"{{ page.id }}\">page.id</span></a></p>\n"
+        "<p><a class=\"b\" href=\"/x?{{ page.id }}\" rel=\"noopener noreferrer\"><span class=\"liquid-chip\" title=\"{{ page.id }}\">page.id</span></a></p>\n"
     );
 }
 
@@ -153,7 +153,7 @@ fn includes_expand_markdown_and_html_with_parameters() {
     );
     assert_eq!(
         html,
-        "<p><strong>Note:</strong> read me</p>\n<div class=\"box\"><span class=\"liquid-chip\" title=\"{% include loop.md %}\">include loop.md</span></div>\n\n<p><span class=\"liquid-chip\" title=\"{% include missing.md %}\">include missing.md</span></p>\n"
+        "<p><strong>Note:</strong> read me</p>\n<div class=\"box\"><span class=\"liquid-chip\" title=\"{% include loop.md %}\">include loop.md</span></div>\n<p><span class=\"liquid-chip\" title=\"{% include missing.md %}\">include missing.md</span></p>\n"
     );
 }
 
@@ -229,7 +229,7 @@ fn images_from_the_site_and_page_bundles() {
 fn raw_html_around_markdown_stays_whole() {
     assert_eq!(
         r("<div class=\"lead\" id=\"x\" data-k=\"v\">\n\n*hi*\n\n</div>\n\n- [x] done\n"),
-        "<div class=\"lead\" id=\"x\" data-k=\"v\">\n<p><em>hi</em></p>\n</div>\n\n<ul>\n<li><input disabled=\"\" type=\"checkbox\" checked=\"\"/>\ndone</li>\n</ul>\n"
+        "<div class=\"lead\" id=\"x\" data-k=\"v\">\n<p><em>hi</em></p>\n</div>\n<ul>\n<li><input disabled=\"\" type=\"checkbox\" checked=\"\"/>\ndone</li>\n</ul>\n"
     );
 }
 

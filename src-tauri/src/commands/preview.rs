@@ -5,7 +5,10 @@
 use crate::ipc::IpcError;
 use crate::state::AppState;
 use galley_core::preview::liquid::TemplateDialect;
-use galley_core::preview::{render, render_page, PageContext, RenderOptions, SiteIncludes};
+use galley_core::preview::{
+    preview_update, render_blocks, PageContext, PreviewBlock, PreviewUpdate, RenderOptions,
+    SiteIncludes,
+};
 use galley_core::site::Generator;
 use tauri::State;
 
@@ -19,16 +22,32 @@ fn asset_prefix() -> String {
     }
 }
 
-/// Renders a page body to sanitized HTML for the preview frame. With the
-/// page's `path`, the site's Liquid context, includes and the page's folder
-/// (for relative images and links) are used.
+/// Renders a page body to sanitized HTML for the preview frame, in blocks with
+/// their source lines (the frame replaces only the blocks that changed, and
+/// scrolls with the editor by them). With the page's `path`, the site's Liquid
+/// context, includes and the page's folder (for relative images and links) are
+/// used. `known` are the keys of the blocks the preview shows: only the blocks
+/// between the unchanged ends come back.
+///
+/// Async so it runs beside the app's main thread instead of on it: the main
+/// thread is busy with the very keystroke that asked for this render.
 #[tauri::command]
-pub fn render_preview(state: State<'_, AppState>, path: Option<String>, body: String) -> String {
+pub async fn render_preview(
+    state: State<'_, AppState>,
+    path: Option<String>,
+    body: String,
+    known: Option<Vec<u64>>,
+) -> Result<PreviewUpdate, IpcError> {
+    let blocks = render_for(&state, path, &body);
+    Ok(preview_update(&known.unwrap_or_default(), blocks))
+}
+
+fn render_for(state: &AppState, path: Option<String>, body: &str) -> Vec<PreviewBlock> {
     let options = RenderOptions {
         asset_url_prefix: Some(asset_prefix()),
     };
     let (Some(path), Ok(site)) = (path, state.site_index()) else {
-        return render(&body, &options);
+        return render_blocks(body, &options, &PageContext::default());
     };
     let site_values = state.site_values();
     let includes = SiteIncludes::new(&site.root);
@@ -45,7 +64,7 @@ pub fn render_preview(state: State<'_, AppState>, path: Option<String>, body: St
             Generator::Plain => TemplateDialect::None,
         },
     };
-    render_page(&body, &options, &context)
+    render_blocks(body, &options, &context)
 }
 
 /// The site's own stylesheet for the preview (plain CSS, or SCSS compiled in

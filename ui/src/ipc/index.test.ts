@@ -44,7 +44,6 @@ describe("invoke wrappers", () => {
       "save_page",
       { path: "a.md", fingerprint: "f1", edits: [{ key: "title", input: "T" }], ops: [], body: "body" },
     ],
-    ["renderPreview", () => backend.renderPreview(null, "# Hi"), "render_preview", { path: null, body: "# Hi" }],
     ["pageForLink", () => backend.pageForLink("a.md", "/x/"), "page_for_link", { from: "a.md", link: "/x/" }],
     ["commitChanges", () => backend.commitChanges("msg", ["a.md"]), "commit_changes", { message: "msg", paths: ["a.md"] }],
     ["statusOfPaths", () => backend.statusOfPaths(["a.md"]), "status_of_paths", { paths: ["a.md"] }],
@@ -100,6 +99,25 @@ describe("invoke wrappers", () => {
     const calls = record();
     await call();
     expect(calls).toEqual([{ cmd, args }]);
+  });
+
+  it("sends the shown blocks' keys and rebuilds the whole list from the changed middle", async () => {
+    const calls: Call[] = [];
+    const block = (key: number, line: number) => ({ html: `<p>${key}</p>`, first_line: line, last_line: line, key });
+    const replies = [
+      { keep_start: 0, keep_end: 0, blocks: [block(1, 1), block(2, 3), block(3, 5)], lines: [1, 1, 3, 3, 5, 5] },
+      { keep_start: 1, keep_end: 1, blocks: [block(9, 3)], lines: [1, 1, 3, 3, 5, 5] },
+    ];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
+      return replies.shift();
+    });
+    const first = await backend.renderPreview("a.md", "a\n\nb\n\nc");
+    const second = await backend.renderPreview("a.md", "a\n\nB\n\nc");
+    expect(first.map((b) => b.key)).toEqual([1, 2, 3]);
+    expect(second.map((b) => b.key)).toEqual([1, 9, 3]);
+    expect(calls.map((c) => c.cmd)).toEqual(["render_preview", "render_preview"]);
+    expect(calls[1]?.args).toEqual({ path: "a.md", body: "a\n\nB\n\nc", known: [1, 2, 3] });
   });
 
   it("passes transfer progress through a channel", async () => {

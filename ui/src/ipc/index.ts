@@ -1,6 +1,7 @@
 // The ONLY module that imports @tauri-apps/*. Everything else talks to the
 // `Backend` interface, so components and domain code can be tested with a fake.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import { applyUpdate } from "../domain/previewBlocks";
 import type {
   AppEvent,
   ChangesView,
@@ -9,6 +10,8 @@ import type {
   FileChange,
   JournalEntry,
   OutsideChange,
+  PreviewBlock,
+  PreviewUpdate,
   Settle,
   FieldEdit,
   FieldOp,
@@ -42,7 +45,7 @@ export interface Backend {
   recentSites(): Promise<string[]>;
   openPage(path: string): Promise<LoadedPage>;
   savePage(path: string, fingerprint: string, edits: FieldEdit[], body: string | null, ops?: FieldOp[]): Promise<SaveOutcome>;
-  renderPreview(path: string | null, body: string): Promise<string>;
+  renderPreview(path: string | null, body: string): Promise<PreviewBlock[]>;
   siteStylesheet(): Promise<string | null>;
   pageForLink(from: string, link: string): Promise<string | null>;
   commitChanges(message: string, paths: string[]): Promise<CommitInfo>;
@@ -137,6 +140,9 @@ export function asIpcError(e: unknown): IpcError {
   return { code: "unknown", message: String(e) };
 }
 
+/** The blocks of the last preview render, whose keys go with the next one. */
+let lastPreview: PreviewBlock[] = [];
+
 export const tauriBackend: Backend = {
   currentSite: () => invoke("current_site"),
   chooseSite: () => invoke("choose_site"),
@@ -144,7 +150,14 @@ export const tauriBackend: Backend = {
   recentSites: () => invoke("recent_sites"),
   openPage: (path) => invoke("open_page", { path }),
   savePage: (path, fingerprint, edits, body, ops = []) => invoke("save_page", { path, fingerprint, edits, ops, body }),
-  renderPreview: (path, body) => invoke("render_preview", { path, body }),
+  renderPreview: async (path, body) => {
+    // Only the blocks that changed since the last render come back.
+    const previous = lastPreview;
+    const known = previous.map((block) => block.key);
+    const update: PreviewUpdate = await invoke("render_preview", { path, body, known });
+    lastPreview = applyUpdate(previous, update);
+    return lastPreview;
+  },
   siteStylesheet: () => invoke("site_stylesheet"),
   pageForLink: (from, link) => invoke("page_for_link", { from, link }),
   commitChanges: (message, paths) => invoke("commit_changes", { message, paths }),

@@ -381,3 +381,23 @@ export interface JournalEntry {
   draft: { field_edits: FieldEdit[]; ops?: FieldOp[]; body: string | null };
   saved_at: number;
 }
+
+/** One piece of the rendered preview (galley-core's preview::PreviewBlock):
+ * sanitized HTML that stands on its own, and the body lines it came from. */
+export interface PreviewBlock {
+  html: string;
+  first_line: number;
+  last_line: number;
+  /** A hash of `html`, by which the preview says which blocks it shows. */
+  key: number;
+}
+
+/** From the blocks the preview shows to a new render (preview::PreviewUpdate):
+ * blocks kept at both ends, the new ones between, every block's lines. */
+export interface PreviewUpdate {
+  keep_start: number;
+  keep_end: number;
+  blocks: PreviewBlock[];
+  /** First and last line of every block, flat. */
+  lines: number[];
+}

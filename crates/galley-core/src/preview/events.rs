@@ -1,33 +1,55 @@
 //! The event pass: Markdown events in, HTML out, with Galley's additions (IALs,
-//! chips, link targets, image addresses) and sanitizing only where raw HTML is.
+//! chips, link targets, image addresses) and raw HTML cleaned where it is.
+//!
+//! Events stream from the parser one top-level block at a time into
+//! pulldown-cmark's HTML writer, so a page is never held as one big list of
+//! events (only pages with IALs are, because an IAL can point at the block
+//! before it). Each block's raw HTML pieces are joined and cleaned
+//! ([`Cleaner`]); everything else pulldown-cmark writes is safe once link and
+//! image addresses are checked.
+//!
+//! Blocks are grouped into *chunks* that stand on their own: a chunk ends after
+//! a block when no element opened by raw HTML is still open, so each chunk's
+//! HTML can be put into the preview by itself. A chunk marker (`E004` and a
+//! newline) ends each chunk in the output when the caller asks for chunks.
 //!
 //! Galley's own markup is put in place through private-use marker characters
-//! (dropped from page text beforehand, so a page cannot forge them) that one
-//! pass over the output resolves: `E002 n E003` before a start tag adds IAL
-//! attributes number `n`, `E004` … `E005` wrap a unit the sanitizer must clean.
+//! (dropped from page text beforehand, so a page cannot forge them): `E002 n
+//! E003` before a start tag adds IAL attributes number `n`.
 
-use super::ial::{self, allowed_attribute, Attrs};
+use super::ial::{self, allowed_attribute};
 use super::ids::add_heading_ids;
 use super::liquid::{Expanded, Piece, PH_START};
-use super::sanitize::{builder, TagTracker, UrlPolicy};
+use super::sanitize::{builder, Cleaner, UrlPolicy};
 use super::urls::{image_source, link_target, LinkTarget};
 use super::{markdown_options, PageContext, RenderOptions};
 use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html, escape_html_body_text};
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
 const IAL_START: char = '\u{E002}';
 const IAL_END: char = '\u{E003}';
-const UNIT_START: char = '\u{E004}';
-const UNIT_END: char = '\u{E005}';
+/// Ends a chunk in the output (followed by a newline, so the HTML writer's
+/// idea of "at the start of a line" is not disturbed by it).
+pub(crate) const CHUNK_END: &str = "\u{E004}\n";
 
-/// How much of the output goes through the sanitizer.
+/// How raw HTML is made safe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Sanitizing {
-    /// Only units of top-level blocks with raw HTML (the preview's path).
+    /// Raw HTML pieces cleaned on the event stream (the preview's path).
     WhereNeeded,
-    /// Everything (the reference the fast path is tested against).
+    /// Raw HTML left as written and ammonia run over the whole output (the
+    /// reference the fast path is tested against).
     WholeOutput,
+}
+
+/// A page's HTML and, when chunks were asked for, where each chunk came from.
+pub(crate) struct Rendered {
+    /// The HTML; with chunks, each chunk followed by [`CHUNK_END`].
+    pub(crate) html: String,
+    /// Each chunk's range in the expanded text, in order.
+    pub(crate) chunks: Vec<Range<usize>>,
 }
 
 /// Renders a body whose Liquid is already handled.
@@ -36,97 +58,81 @@ pub(crate) fn render_expanded(
     options: &RenderOptions,
     context: &PageContext<'_>,
     mode: Sanitizing,
-) -> String {
+    with_chunks: bool,
+) -> Rendered {
     let source: &str = &expanded.text;
-    let has_ials = source.contains("{:");
-    let (mut events, ranges) = collect(source, has_ials);
-    let edits = if has_ials {
-        Some(ial::apply(&mut events, &ranges, source))
-    } else {
-        None
-    };
-    add_heading_ids(&mut events);
     let baseurl = context
         .site
         .and_then(|s| s.get_key("baseurl"))
         .map(|v| v.display_text())
         .unwrap_or_default();
-    let mut pass = Pass {
-        expanded,
-        options,
-        context,
-        baseurl: &baseurl,
-        out: Vec::with_capacity(events.len() + 16),
-        ial_attrs: Vec::new(),
-        depth: 0,
-        in_image: 0,
-        tracker: TagTracker::default(),
-        block_start: 0,
-        block_raw: false,
-        unit_open: false,
-        units: Vec::new(),
-    };
-    for (i, event) in events.into_iter().enumerate() {
-        if let Some(edits) = &edits {
-            if edits.removed[i] {
-                continue;
-            }
-            if let Some(attrs) = edits.attrs.get(&i) {
-                pass.mark_attrs(attrs);
-            }
-        }
-        pass.event(event);
-    }
-    if pass.unit_open {
-        pass.units.push((usize::MAX, false));
-    }
-    if mode == Sanitizing::WholeOutput {
-        pass.units.clear();
-    }
-    let Pass {
-        out,
-        ial_attrs,
-        units,
-        ..
-    } = pass;
-    let mut html = String::with_capacity(source.len() * 3 / 2 + 64);
-    let sentinels = units.into_iter().map(|(at, start)| {
-        (
-            at,
-            Event::Html(CowStr::from(if start { "\u{E004}" } else { "\u{E005}" })),
-        )
-    });
-    pulldown_cmark::html::push_html(&mut html, Interleave::new(out, sentinels));
-    if !ial_attrs.is_empty() {
-        html = insert_attrs(&html, &ial_attrs);
-    }
-    let policy = || UrlPolicy {
+    let policy = UrlPolicy {
         prefix: options.asset_url_prefix.clone(),
         page_dir: context.page_dir.map(str::to_owned),
         baseurl: baseurl.clone(),
     };
-    let scheme = options
-        .asset_url_prefix
-        .as_deref()
-        .and_then(|p| p.split_once("://"))
-        .map(|(s, _)| s);
-    match mode {
-        Sanitizing::WholeOutput => builder(policy(), scheme).clean(&html).to_string(),
-        Sanitizing::WhereNeeded if html.contains(UNIT_START) => {
-            sanitize_units(&html, &builder(policy(), scheme))
+    let pass = Pass {
+        expanded,
+        options,
+        context,
+        baseurl: &baseurl,
+        mode,
+        cleaner: Cleaner::new(policy.clone()),
+        in_image: 0,
+        used_ids: HashMap::new(),
+        pending_raw: String::new(),
+        ready: VecDeque::new(),
+    };
+    let mut html = String::with_capacity(source.len() * 3 / 2 + 64);
+    let (chunks, ial_attrs) = if super::liquid::has_brace_then(source, b":") {
+        let (mut events, ranges) = collect(source);
+        let edits = ial::apply(&mut events, &ranges, source);
+        let mut ial_attrs = Vec::new();
+        let mut marked = Vec::with_capacity(events.len() + 16);
+        for (i, (event, range)) in events.into_iter().zip(ranges).enumerate() {
+            if edits.removed[i] {
+                continue;
+            }
+            if let Some(attrs) = edits.attrs.get(&i) {
+                let attrs = attrs.to_html();
+                if !attrs.is_empty() {
+                    let marker = format!("{IAL_START}{}{IAL_END}", ial_attrs.len());
+                    ial_attrs.push(attrs);
+                    marked.push((Event::Html(CowStr::from(marker)), range.clone()));
+                }
+            }
+            marked.push((event, range));
         }
-        Sanitizing::WhereNeeded => html,
+        let mut blocks = Blocks::new(marked.into_iter(), pass, with_chunks);
+        pulldown_cmark::html::push_html(&mut html, blocks.by_ref());
+        (blocks.chunks, ial_attrs)
+    } else {
+        let parser = Parser::new_ext(source, markdown_options()).into_offset_iter();
+        let mut blocks = Blocks::new(parser, pass, with_chunks);
+        pulldown_cmark::html::push_html(&mut html, blocks.by_ref());
+        (blocks.chunks, Vec::new())
+    };
+    if !ial_attrs.is_empty() {
+        html = insert_attrs(&html, &ial_attrs);
     }
+    if mode == Sanitizing::WholeOutput {
+        let scheme = options
+            .asset_url_prefix
+            .as_deref()
+            .and_then(|p| p.split_once("://"))
+            .map(|(s, _)| s);
+        html = builder(policy, scheme).clean(&html).to_string();
+    }
+    Rendered { html, chunks }
 }
 
-/// Parses with source offsets; with `merge`, adjacent text is joined so an IAL
-/// is one event (only then: joining allocates, and most pages have no IALs).
-fn collect(source: &str, merge: bool) -> (Vec<Event<'_>>, Vec<Range<usize>>) {
+/// Parses with source offsets, adjacent text joined so an IAL is one event.
+fn collect(source: &str) -> (Vec<Event<'_>>, Vec<Range<usize>>) {
     let mut events: Vec<Event<'_>> = Vec::with_capacity(source.len() / 16);
     let mut ranges: Vec<Range<usize>> = Vec::with_capacity(source.len() / 16);
     for (event, range) in Parser::new_ext(source, markdown_options()).into_offset_iter() {
-        if let (true, Event::Text(next), Some(Event::Text(prev)), Some(last)) =
-            (merge, &event, events.last_mut(), ranges.last_mut())
+        if let (Event::Text(next), Some(Event::Text(prev)), Some(last)) =
+            (&event, events.last_mut(), ranges.last_mut())
         {
             if last.end == range.start {
                 let mut joined = String::with_capacity(prev.len() + next.len());
@@ -143,51 +149,167 @@ fn collect(source: &str, merge: bool) -> (Vec<Event<'_>>, Vec<Range<usize>>) {
     (events, ranges)
 }
 
+fn is_ial_marker(event: &Event<'_>) -> bool {
+    matches!(event, Event::Html(s) if s.starts_with(IAL_START))
+}
+
+/// The events of a page, one top-level block at a time, turned into what the
+/// HTML writer should write.
+struct Blocks<'e, 'a, I> {
+    source: I,
+    pass: Pass<'e, 'a>,
+    with_chunks: bool,
+    /// The current top-level block's events.
+    block: Vec<Event<'a>>,
+    /// Where the current chunk began in the expanded text.
+    chunk_start: Option<usize>,
+    chunk_end: usize,
+    chunks: Vec<Range<usize>>,
+    done: bool,
+}
+
+impl<'e, 'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Blocks<'e, 'a, I> {
+    fn new(source: I, pass: Pass<'e, 'a>, with_chunks: bool) -> Self {
+        Blocks {
+            source,
+            pass,
+            with_chunks,
+            block: Vec::with_capacity(64),
+            chunk_start: None,
+            chunk_end: 0,
+            chunks: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// Reads the next top-level block and turns it into ready events.
+    fn next_block(&mut self) {
+        let mut depth = 0usize;
+        let mut range: Option<Range<usize>> = None;
+        for (event, r) in self.source.by_ref() {
+            let marker = is_ial_marker(&event);
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            range = Some(match range {
+                Some(k) => k.start.min(r.start)..k.end.max(r.end),
+                None => r,
+            });
+            self.block.push(event);
+            if depth == 0 && !marker {
+                break;
+            }
+        }
+        let Some(range) = range else {
+            self.done = true;
+            if let Some(start) = self.chunk_start.take() {
+                self.end_chunk(start);
+            }
+            return;
+        };
+        add_heading_ids(&mut self.block, &mut self.pass.used_ids);
+        for event in self.block.drain(..) {
+            self.pass.event(event);
+        }
+        self.pass.flush_raw();
+        self.pass.cleaner.end_block();
+        let start = *self.chunk_start.get_or_insert(range.start);
+        self.chunk_end = self.chunk_end.max(range.end);
+        if self.pass.cleaner.is_balanced() {
+            self.chunk_start = None;
+            self.end_chunk(start);
+        }
+    }
+
+    fn end_chunk(&mut self, start: usize) {
+        if self.with_chunks {
+            self.chunks.push(start..self.chunk_end.max(start));
+            self.pass
+                .ready
+                .push_back(Event::Html(CowStr::Borrowed(CHUNK_END)));
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Blocks<'_, 'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            if let Some(event) = self.pass.ready.pop_front() {
+                return Some(event);
+            }
+            if self.done {
+                return None;
+            }
+            self.next_block();
+        }
+    }
+}
+
 struct Pass<'e, 'a> {
     expanded: &'e Expanded<'a>,
     options: &'e RenderOptions,
     context: &'e PageContext<'e>,
     baseurl: &'e str,
-    out: Vec<Event<'a>>,
-    ial_attrs: Vec<String>,
-    depth: usize,
+    mode: Sanitizing,
+    cleaner: Cleaner,
     in_image: usize,
-    tracker: TagTracker,
-    /// Index in `out` where the current top-level block began.
-    block_start: usize,
-    block_raw: bool,
-    unit_open: bool,
-    /// Positions in `out` before which a unit starts (`true`) or ends.
-    units: Vec<(usize, bool)>,
+    used_ids: HashMap<String, usize>,
+    /// Consecutive raw HTML pieces, cleaned together so a tag split over
+    /// several of them is read whole.
+    pending_raw: String,
+    ready: VecDeque<Event<'a>>,
 }
 
 impl<'a> Pass<'_, 'a> {
-    fn mark_attrs(&mut self, attrs: &Attrs) {
-        let html = attrs.to_html();
-        if html.is_empty() {
+    fn push(&mut self, event: Event<'a>) {
+        self.flush_raw();
+        self.ready.push_back(event);
+    }
+
+    /// Cleans the raw HTML collected so far and queues it.
+    fn flush_raw(&mut self) {
+        if self.pending_raw.is_empty() {
             return;
         }
-        let marker = format!("{IAL_START}{}{IAL_END}", self.ial_attrs.len());
-        self.ial_attrs.push(html);
-        self.out.push(Event::Html(CowStr::from(marker)));
+        let raw = std::mem::take(&mut self.pending_raw);
+        let html = match self.mode {
+            Sanitizing::WholeOutput => raw,
+            Sanitizing::WhereNeeded => {
+                let mut clean = String::with_capacity(raw.len() + 32);
+                self.cleaner.clean_into(&raw, &mut clean);
+                clean
+            }
+        };
+        self.ready.push_back(Event::Html(CowStr::from(html)));
     }
 
     fn event(&mut self, event: Event<'a>) {
-        if self.depth == 0 {
-            self.block_start = self.out.len();
-            self.block_raw = false;
+        let raw = matches!(event, Event::Html(_) | Event::InlineHtml(_))
+            && !is_ial_marker(&event)
+            && self.in_image == 0;
+        if !raw {
+            // Cleaning the raw HTML before this event tells whether it is inside
+            // an inline `<script>`…`</script>`, whose text is not shown.
+            self.flush_raw();
+            let text = matches!(
+                event,
+                Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak
+            );
+            if text && self.cleaner.is_dropping() {
+                return;
+            }
         }
         match event {
-            Event::Start(tag) => {
-                self.depth += 1;
-                self.start(tag);
-            }
+            Event::Start(tag) => self.start(tag),
             Event::End(end) => {
-                self.depth = self.depth.saturating_sub(1);
                 if end == TagEnd::Image {
                     self.in_image = self.in_image.saturating_sub(1);
                 }
-                self.out.push(Event::End(end));
+                self.push(Event::End(end));
             }
             Event::Text(text) if text.contains(PH_START) => self.text_with_chips(&text),
             Event::Code(code) if code.contains(PH_START) && self.in_image == 0 => {
@@ -201,30 +323,13 @@ impl<'a> Pass<'_, 'a> {
                     }
                 }
                 html.push_str("</code>");
-                self.out.push(Event::Html(CowStr::from(html)));
+                self.push(Event::Html(CowStr::from(html)));
             }
+            marker @ Event::Html(_) if is_ial_marker(&marker) => self.push(marker),
             Event::Html(raw) | Event::InlineHtml(raw) if self.in_image == 0 => {
-                let filled = self.fill_raw(&raw);
-                self.block_raw = true;
-                self.tracker.feed(&filled);
-                self.out.push(Event::Html(CowStr::from(filled)));
+                self.fill_raw(&raw);
             }
-            other => self.out.push(other),
-        }
-        if self.depth == 0 {
-            self.block_done();
-        }
-    }
-
-    /// At the end of a top-level block: open, extend or close a sanitizer unit.
-    fn block_done(&mut self) {
-        if self.block_raw && !self.unit_open {
-            self.units.push((self.block_start, true));
-            self.unit_open = true;
-        }
-        if self.unit_open && self.tracker.is_balanced() {
-            self.units.push((self.out.len(), false));
-            self.unit_open = false;
+            other => self.push(other),
         }
     }
 
@@ -266,7 +371,7 @@ impl<'a> Pass<'_, 'a> {
                     LinkTarget::Fragment | LinkTarget::Refused => {}
                 }
                 html.push('>');
-                self.out.push(Event::Html(CowStr::from(html)));
+                self.push(Event::Html(CowStr::from(html)));
             }
             Tag::Image {
                 link_type,
@@ -283,10 +388,11 @@ impl<'a> Pass<'_, 'a> {
                     self.baseurl,
                 )
                 .unwrap_or_default();
-                self.out.push(Event::Start(Tag::Image {
+                let title = CowStr::from(self.expanded.fill(&title, |c| &c.source).into_owned());
+                self.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url: CowStr::from(src),
-                    title: CowStr::from(self.expanded.fill(&title, |c| &c.source).into_owned()),
+                    title,
                     id,
                 }));
             }
@@ -306,14 +412,14 @@ impl<'a> Pass<'_, 'a> {
                         Some((name, Some(CowStr::from(kept))))
                     })
                     .collect();
-                self.out.push(Event::Start(Tag::Heading {
+                self.push(Event::Start(Tag::Heading {
                     level,
                     id,
                     classes,
                     attrs,
                 }));
             }
-            other => self.out.push(Event::Start(other)),
+            other => self.push(Event::Start(other)),
         }
     }
 
@@ -322,14 +428,13 @@ impl<'a> Pass<'_, 'a> {
     fn text_with_chips(&mut self, text: &str) {
         if self.in_image > 0 {
             let filled = self.expanded.fill(text, |c| &c.source).into_owned();
-            self.out.push(Event::Text(CowStr::from(filled)));
+            self.push(Event::Text(CowStr::from(filled)));
             return;
         }
         let mut rest = text;
         while let Some(start) = rest.find(PH_START) {
             if start > 0 {
-                self.out
-                    .push(Event::Text(CowStr::from(rest[..start].to_owned())));
+                self.push(Event::Text(CowStr::from(rest[..start].to_owned())));
             }
             let Some(len) = rest[start..].find(super::liquid::PH_END) else {
                 rest = &rest[start + PH_START.len_utf8()..];
@@ -337,21 +442,22 @@ impl<'a> Pass<'_, 'a> {
             };
             let piece = &rest[start..start + len + super::liquid::PH_END.len_utf8()];
             let html = self.expanded.fill(piece, |c| &c.html).into_owned();
-            self.out.push(Event::Html(CowStr::from(html)));
+            self.push(Event::Html(CowStr::from(html)));
             rest = &rest[start + piece.len()..];
         }
         if !rest.is_empty() {
-            self.out.push(Event::Text(CowStr::from(rest.to_owned())));
+            self.push(Event::Text(CowStr::from(rest.to_owned())));
         }
     }
 
-    /// Raw HTML with chip placeholders: markup between tags, the Liquid source
-    /// inside a tag (an attribute value cannot hold markup).
-    fn fill_raw(&self, raw: &str) -> String {
+    /// Adds a raw HTML piece to the pending ones, its chip placeholders filled:
+    /// markup between tags, the Liquid source inside a tag (an attribute value
+    /// cannot hold markup). Chips' markup is cleaned with the rest, harmlessly.
+    fn fill_raw(&mut self, raw: &str) {
         if !raw.contains(PH_START) {
-            return raw.to_owned();
+            self.pending_raw.push_str(raw);
+            return;
         }
-        let mut out = String::with_capacity(raw.len() + 64);
         let mut in_tag = false;
         let mut rest = raw;
         while let Some(start) = rest.find(PH_START) {
@@ -363,53 +469,21 @@ impl<'a> Pass<'_, 'a> {
                     _ => {}
                 }
             }
-            out.push_str(before);
+            self.pending_raw.push_str(before);
             let Some(len) = rest[start..].find(super::liquid::PH_END) else {
                 rest = &rest[start + PH_START.len_utf8()..];
                 continue;
             };
             let piece = &rest[start..start + len + super::liquid::PH_END.len_utf8()];
-            if in_tag {
-                out.push_str(&self.expanded.fill(piece, |c| &c.source));
+            let filled = if in_tag {
+                self.expanded.fill(piece, |c| &c.source)
             } else {
-                out.push_str(&self.expanded.fill(piece, |c| &c.html));
-            }
+                self.expanded.fill(piece, |c| &c.html)
+            };
+            self.pending_raw.push_str(&filled);
             rest = &rest[start + piece.len()..];
         }
-        out.push_str(rest);
-        out
-    }
-}
-
-/// Yields `events` with `sentinels` inserted before the given positions.
-struct Interleave<'a, S: Iterator<Item = (usize, Event<'a>)>> {
-    events: std::iter::Enumerate<std::vec::IntoIter<Event<'a>>>,
-    sentinels: std::iter::Peekable<S>,
-    pending: Option<(usize, Event<'a>)>,
-}
-
-impl<'a, S: Iterator<Item = (usize, Event<'a>)>> Interleave<'a, S> {
-    fn new(events: Vec<Event<'a>>, sentinels: S) -> Self {
-        Interleave {
-            events: events.into_iter().enumerate(),
-            sentinels: sentinels.peekable(),
-            pending: None,
-        }
-    }
-}
-
-impl<'a, S: Iterator<Item = (usize, Event<'a>)>> Iterator for Interleave<'a, S> {
-    type Item = Event<'a>;
-
-    fn next(&mut self) -> Option<Event<'a>> {
-        if self.pending.is_none() {
-            self.pending = self.events.next();
-        }
-        let at = self.pending.as_ref().map(|(i, _)| *i).unwrap_or(usize::MAX);
-        if self.sentinels.peek().is_some_and(|(pos, _)| *pos <= at) {
-            return self.sentinels.next().map(|(_, e)| e);
-        }
-        self.pending.take().map(|(_, e)| e)
+        self.pending_raw.push_str(rest);
     }
 }
 
@@ -466,22 +540,4 @@ fn out_push_with(out: &mut String, text: &str, pending: &mut Vec<&str>) {
         out.push_str(a);
     }
     out.push_str(&text[split..]);
-}
-
-/// Sanitizes each unit between markers; everything else is already safe.
-fn sanitize_units(html: &str, cleaner: &ammonia::Builder<'_>) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find(UNIT_START) {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + UNIT_START.len_utf8()..];
-        let (unit, next) = match after.find(UNIT_END) {
-            Some(end) => (&after[..end], &after[end + UNIT_END.len_utf8()..]),
-            None => (after, ""),
-        };
-        out.push_str(&cleaner.clean(unit).to_string());
-        rest = next;
-    }
-    out.push_str(rest);
-    out
 }

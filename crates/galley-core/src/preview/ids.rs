@@ -6,9 +6,9 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use std::collections::HashMap;
 
 /// Gives every heading without an explicit `{#id}` the id kramdown would make
-/// from its text; a repeated id gets `-1`, `-2`… as kramdown does.
-pub(crate) fn add_heading_ids(events: &mut [Event<'_>]) {
-    let mut used: HashMap<String, usize> = HashMap::new();
+/// from its text; a repeated id gets `-1`, `-2`… as kramdown does. `used`
+/// counts the ids given so far on the page (blocks come one at a time).
+pub(crate) fn add_heading_ids(events: &mut [Event<'_>], used: &mut HashMap<String, usize>) {
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {

@@ -129,6 +129,28 @@ pub(crate) struct Chip {
 pub(crate) struct Expanded<'a> {
     pub(crate) text: Cow<'a, str>,
     pub(crate) chips: Vec<Chip>,
+    /// Where the text came from: `(offset in text, offset in the page)` at the
+    /// start of each copied run and each replaced tag, in order. Empty when
+    /// the text is the page as written.
+    pub(crate) origins: Vec<(usize, usize)>,
+}
+
+impl Expanded<'_> {
+    /// The page offset that `offset` in the expanded text came from: exact in
+    /// copied text, the tag's place for anything a tag became (an include's
+    /// whole text maps to its `{% include %}`).
+    pub(crate) fn original_offset(&self, offset: usize) -> usize {
+        let at = self.origins.partition_point(|(e, _)| *e <= offset);
+        let Some(&(expanded, original)) = at.checked_sub(1).and_then(|k| self.origins.get(k))
+        else {
+            return offset;
+        };
+        let mapped = original + (offset - expanded);
+        match self.origins.get(at) {
+            Some(&(_, next)) => mapped.min(next.max(original)),
+            None => mapped,
+        }
+    }
 }
 
 impl Expanded<'_> {
@@ -215,28 +237,47 @@ pub(crate) fn strip_placeholders(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `text` has a `{` followed by one of `next` (one scan, by `{`).
+pub(crate) fn has_brace_then(text: &str, next: &[u8]) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = text[from..].find('{') {
+        let i = from + at;
+        if bytes.get(i + 1).is_some_and(|b| next.contains(b)) {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
 /// Handles the body's Liquid (or Hugo shortcodes) for `context`.
 pub(crate) fn expand<'a>(markdown: &'a str, context: &PageContext<'_>) -> Expanded<'a> {
-    let clean: Cow<'a, str> = if markdown.contains(&MARKERS[..]) {
-        Cow::Owned(markdown.replace(&MARKERS[..], ""))
-    } else {
-        Cow::Borrowed(markdown)
-    };
+    // Every marker's UTF-8 starts with 0xEE: a byte search rules most pages out.
+    let clean: Cow<'a, str> =
+        if markdown.as_bytes().contains(&0xEE) && markdown.contains(&MARKERS[..]) {
+            Cow::Owned(markdown.replace(&MARKERS[..], ""))
+        } else {
+            Cow::Borrowed(markdown)
+        };
     let mut chips = Vec::new();
+    let mut origins = Vec::new();
     let text = match context.dialect {
         TemplateDialect::None => clean,
         TemplateDialect::HugoShortcodes => {
             if clean.contains("{{<") || clean.contains("{{%") {
-                Cow::Owned(hugo_shortcodes(&clean, &mut chips))
+                Cow::Owned(hugo_shortcodes(&clean, &mut chips, &mut origins))
             } else {
                 clean
             }
         }
         TemplateDialect::Liquid => {
-            if clean.contains("{{") || clean.contains("{%") {
+            if has_brace_then(&clean, b"{%") {
                 let mut expander = Expander {
                     context,
                     chips: &mut chips,
+                    origins: &mut origins,
+                    page_len: clean.len(),
                 };
                 let mut out = String::with_capacity(clean.len() + 256);
                 expander.run(&clean, &Value::Null, 0, &mut out);
@@ -246,12 +287,17 @@ pub(crate) fn expand<'a>(markdown: &'a str, context: &PageContext<'_>) -> Expand
             }
         }
     };
-    Expanded { text, chips }
+    Expanded {
+        text,
+        chips,
+        origins,
+    }
 }
 
-fn hugo_shortcodes(text: &str, chips: &mut Vec<Chip>) -> String {
+fn hugo_shortcodes(text: &str, chips: &mut Vec<Chip>, origins: &mut Vec<(usize, usize)>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
+    origins.push((0, 0));
     while let Some(start) = rest.find("{{") {
         let after = &rest[start..];
         let close = if after.starts_with("{{<") {
@@ -267,9 +313,11 @@ fn hugo_shortcodes(text: &str, chips: &mut Vec<Chip>) -> String {
             break;
         };
         out.push_str(&rest[..start]);
+        origins.push((out.len(), text.len() - after.len()));
         let source = &after[..3 + end + 3];
         push_chip(&mut out, chips, source, after[3..3 + end].trim());
         rest = &after[3 + end + 3..];
+        origins.push((out.len(), text.len() - rest.len()));
     }
     out.push_str(rest);
     out
@@ -302,12 +350,25 @@ fn push_chip(out: &mut String, chips: &mut Vec<Chip>, source: &str, label: &str)
 struct Expander<'c, 'v> {
     context: &'c PageContext<'v>,
     chips: &'c mut Vec<Chip>,
+    origins: &'c mut Vec<(usize, usize)>,
+    /// The page's length, to tell offsets in it from a remaining suffix.
+    page_len: usize,
 }
 
 impl Expander<'_, '_> {
+    /// Notes that what is written next into `out` comes from the page where
+    /// `rest` (a suffix of the page) begins; only the page itself (depth 0)
+    /// is noted, an include's text belongs to its tag.
+    fn origin(&mut self, depth: usize, out: &str, rest: &str) {
+        if depth == 0 {
+            self.origins.push((out.len(), self.page_len - rest.len()));
+        }
+    }
+
     /// Expands `text` into `out`; `include` holds an include's parameters.
     fn run(&mut self, text: &str, include: &Value, depth: usize, out: &mut String) {
         let mut rest = text;
+        self.origin(depth, out, rest);
         loop {
             let next = match (rest.find("{{"), rest.find("{%")) {
                 (Some(a), Some(b)) => a.min(b),
@@ -317,6 +378,7 @@ impl Expander<'_, '_> {
             };
             out.push_str(&rest[..next]);
             let after = &rest[next..];
+            self.origin(depth, out, after);
             let is_output = after.starts_with("{{");
             let close = if is_output { "}}" } else { "%}" };
             let Some(end) = after[2..].find(close) else {
@@ -334,6 +396,7 @@ impl Expander<'_, '_> {
                     Some(value) => out.push_str(&value.replace(&MARKERS[..], "")),
                     None => push_chip(out, self.chips, source, inner),
                 }
+                self.origin(depth, out, rest);
                 continue;
             }
             let (tag, args) = inner
@@ -343,6 +406,7 @@ impl Expander<'_, '_> {
             match tag {
                 "raw" => {
                     let (body, after_raw) = until_end_tag(rest, "endraw");
+                    self.origin(depth, out, rest);
                     out.push_str(body);
                     rest = after_raw;
                 }
@@ -373,6 +437,7 @@ impl Expander<'_, '_> {
                 }
                 _ => push_chip(out, self.chips, source, inner),
             }
+            self.origin(depth, out, rest);
         }
         out.push_str(rest);
     }
@@ -739,5 +804,26 @@ mod tests {
     fn forged_placeholders_are_dropped() {
         let e = expand("a\u{E000}0\u{E001}b", &PageContext::default());
         assert_eq!(e.text, "a0b");
+    }
+
+    #[test]
+    fn expanded_offsets_map_back_to_the_page() {
+        let page = "ab {{ x }} cd\n{% raw %}ef{% endraw %}\ngh";
+        let e = expand(page, &PageContext::default());
+        let at = |needle: &str| e.text.find(needle).expect("in text");
+        for word in ["ab", "cd", "ef", "gh"] {
+            assert_eq!(
+                e.original_offset(at(word)),
+                page.find(word).expect("in page")
+            );
+        }
+        // Inside a chip: the tag's place.
+        let chip = at("\u{E000}");
+        assert_eq!(
+            e.original_offset(chip + 1),
+            page.find("{{").expect("tag") + 1
+        );
+        let plain = expand("no liquid", &PageContext::default());
+        assert_eq!(plain.original_offset(3), 3);
     }
 }

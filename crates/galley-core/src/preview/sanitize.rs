@@ -1,36 +1,21 @@
-//! The allowlist for raw HTML in pages, and the tracker that decides how much of
-//! a page must go through it.
+//! The allowlist for raw HTML in pages, and the cleaner that applies it.
 //!
 //! Markdown that pulldown-cmark turns into HTML is safe by construction (text is
 //! escaped, tags are its own) once link and image addresses are checked
-//! ([`super::urls`]). Only raw HTML needs the sanitizer, so only the top-level
-//! blocks that contain some go through ammonia. A tag opened in one block and
-//! closed in a later one (`<div>` … Markdown … `</div>`) makes one unit of all of
-//! them, so nothing can be smuggled across sanitizer calls and the layout stays
-//! whole; an element never closed extends the unit to the end of the page.
+//! ([`super::urls`]). Only raw HTML needs cleaning, so only raw HTML pieces go
+//! through [`Cleaner`], on the event stream; a whole page never goes through a
+//! sanitizer. ammonia, configured by [`builder`] with the same allowlist, is kept
+//! as the reference the cleaner is tested against (whole-output sanitizing).
 
-use super::urls::image_source;
+use super::urls::{image_source, is_allowed_url};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
 use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
-
-/// Elements without an end tag.
-const VOID: [&str; 14] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
-/// Elements whose content a browser reads as text up to their end tag.
-const RAW_TEXT: [&str; 10] = [
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "noscript",
-    "plaintext",
-];
 
 /// A `style` attribute value if it cannot load or run anything, else `None`.
 ///
@@ -96,6 +81,9 @@ pub(crate) fn builder<'a>(
         .attribute_filter(
             move |element, attribute, value| match (element, attribute) {
                 (_, "style") => safe_style(value).map(Cow::Borrowed),
+                // ammonia leaves `cite` unchecked (browsers never follow it); the
+                // preview checks it like any address, so no `javascript:` shows.
+                (_, "cite") => is_allowed_url(value).then_some(Cow::Borrowed(value)),
                 ("img", "src") => image_source(
                     value,
                     policy.prefix.as_deref(),
@@ -109,147 +97,566 @@ pub(crate) fn builder<'a>(
     builder
 }
 
-/// Follows the tags of raw HTML pieces to tell whether an element is still open.
-///
-/// It only decides where sanitizer units end; safety never rests on it, since
-/// every unit is sanitized on its own and comes out balanced.
-#[derive(Debug, Default)]
-pub(crate) struct TagTracker {
-    stack: Vec<String>,
-    state: State,
+/// Elements raw HTML may keep: ammonia's default allowlist (the reference the
+/// tests compare against) plus `input` (task lists), as configured in [`builder`].
+/// None of them changes how a browser tokenizes what follows (no `script`,
+/// `style`, `textarea`, `title`, `svg`, `math`…): that is what makes cleaning
+/// piece by piece safe.
+/// Sorted (the test compares it with ammonia's list and [`allowed_tag`]).
+#[cfg(test)]
+const TAGS: [&str; 76] = [
+    "a",
+    "abbr",
+    "acronym",
+    "area",
+    "article",
+    "aside",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "i",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "li",
+    "map",
+    "mark",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "rtc",
+    "ruby",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "wbr",
+];
+
+/// The allowlisted name equal to `name`, if any (a `match`, which the compiler
+/// turns into a length switch: this runs for every tag of every raw piece).
+fn allowed_tag(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "a" => "a",
+        "abbr" => "abbr",
+        "acronym" => "acronym",
+        "area" => "area",
+        "article" => "article",
+        "aside" => "aside",
+        "b" => "b",
+        "bdi" => "bdi",
+        "bdo" => "bdo",
+        "blockquote" => "blockquote",
+        "br" => "br",
+        "caption" => "caption",
+        "center" => "center",
+        "cite" => "cite",
+        "code" => "code",
+        "col" => "col",
+        "colgroup" => "colgroup",
+        "data" => "data",
+        "dd" => "dd",
+        "del" => "del",
+        "details" => "details",
+        "dfn" => "dfn",
+        "div" => "div",
+        "dl" => "dl",
+        "dt" => "dt",
+        "em" => "em",
+        "figcaption" => "figcaption",
+        "figure" => "figure",
+        "footer" => "footer",
+        "h1" => "h1",
+        "h2" => "h2",
+        "h3" => "h3",
+        "h4" => "h4",
+        "h5" => "h5",
+        "h6" => "h6",
+        "header" => "header",
+        "hgroup" => "hgroup",
+        "hr" => "hr",
+        "i" => "i",
+        "img" => "img",
+        "input" => "input",
+        "ins" => "ins",
+        "kbd" => "kbd",
+        "li" => "li",
+        "map" => "map",
+        "mark" => "mark",
+        "nav" => "nav",
+        "ol" => "ol",
+        "p" => "p",
+        "pre" => "pre",
+        "q" => "q",
+        "rp" => "rp",
+        "rt" => "rt",
+        "rtc" => "rtc",
+        "ruby" => "ruby",
+        "s" => "s",
+        "samp" => "samp",
+        "small" => "small",
+        "span" => "span",
+        "strike" => "strike",
+        "strong" => "strong",
+        "sub" => "sub",
+        "summary" => "summary",
+        "sup" => "sup",
+        "table" => "table",
+        "tbody" => "tbody",
+        "td" => "td",
+        "th" => "th",
+        "thead" => "thead",
+        "time" => "time",
+        "tr" => "tr",
+        "tt" => "tt",
+        "u" => "u",
+        "ul" => "ul",
+        "var" => "var",
+        "wbr" => "wbr",
+        _ => return None,
+    })
 }
 
-#[derive(Debug, Default, PartialEq)]
-enum State {
-    #[default]
-    Text,
-    /// Inside `<…`, maybe inside a quoted attribute value.
-    Tag {
-        quote: Option<u8>,
-    },
-    Comment,
-    /// Inside `<script>` and the like, until `</name`.
-    RawText(&'static str),
+/// Elements without an end tag.
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
 }
 
-impl TagTracker {
-    /// Whether every element opened so far is closed.
-    pub(crate) fn is_balanced(&self) -> bool {
-        self.stack.is_empty() && self.state == State::Text
+/// Whether `element` may carry `attribute` (both lowercase): ammonia's default
+/// per-element lists plus Galley's generic ones, as in [`builder`].
+fn attribute_allowed(element: &str, attribute: &str) -> bool {
+    if matches!(
+        attribute,
+        "id" | "class" | "title" | "lang" | "dir" | "style"
+    ) {
+        return true;
     }
+    if let Some(rest) = attribute.strip_prefix("data-") {
+        return !rest.is_empty()
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    }
+    const TABLE_PARTS: [&str; 3] = ["align", "char", "charoff"];
+    match element {
+        "a" => matches!(attribute, "href" | "hreflang"),
+        "blockquote" | "q" => attribute == "cite",
+        "col" | "colgroup" => TABLE_PARTS.contains(&attribute) || attribute == "span",
+        "del" | "ins" => matches!(attribute, "cite" | "datetime"),
+        "hr" => matches!(attribute, "align" | "size" | "width"),
+        "img" => matches!(
+            attribute,
+            "align" | "alt" | "height" | "src" | "width" | "loading"
+        ),
+        "input" => matches!(attribute, "type" | "checked" | "disabled"),
+        "ol" => attribute == "start",
+        "table" => TABLE_PARTS.contains(&attribute) || attribute == "summary",
+        "tbody" | "tfoot" | "thead" | "tr" => TABLE_PARTS.contains(&attribute),
+        "td" => {
+            TABLE_PARTS.contains(&attribute)
+                || matches!(attribute, "colspan" | "headers" | "rowspan")
+        }
+        "th" => {
+            TABLE_PARTS.contains(&attribute)
+                || matches!(attribute, "colspan" | "headers" | "rowspan" | "scope")
+        }
+        _ => false,
+    }
+}
 
-    /// Reads one raw HTML piece.
-    pub(crate) fn feed(&mut self, html: &str) {
-        let bytes = html.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            match self.state {
-                State::Comment => match html[i..].find("-->") {
-                    Some(k) => {
-                        i += k + 3;
-                        self.state = State::Text;
-                    }
-                    None => return,
-                },
-                State::RawText(name) => {
-                    let lower = html[i..].to_ascii_lowercase();
-                    match lower.find(&format!("</{name}")) {
-                        Some(k) => {
-                            i += k + 2 + name.len();
-                            self.state = State::Tag { quote: None };
-                        }
-                        None => return,
-                    }
-                }
-                State::Tag { quote } => {
-                    match (quote, bytes[i]) {
-                        (None, b'"' | b'\'') => {
-                            self.state = State::Tag {
-                                quote: Some(bytes[i]),
-                            }
-                        }
-                        (Some(q), b) if q == b => self.state = State::Tag { quote: None },
-                        (None, b'>') => self.state = State::Text,
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                State::Text => {
-                    let Some(k) = html[i..].find('<') else {
-                        return;
-                    };
-                    i += k + 1;
-                    let rest = &html[i..];
-                    if rest.starts_with("!--") {
-                        self.state = State::Comment;
-                        i += 3;
-                        continue;
-                    }
-                    let closing = rest.starts_with('/');
-                    let name_start = usize::from(closing);
-                    let name_len = rest[name_start..]
-                        .bytes()
-                        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
-                        .count();
-                    if name_len == 0 {
-                        continue;
-                    }
-                    let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
-                    i += name_start + name_len;
-                    let self_closing = html[i..]
-                        .find('>')
-                        .map(|gt| html[i..i + gt].ends_with('/'))
-                        .unwrap_or(false);
-                    self.state = State::Tag { quote: None };
-                    if closing {
-                        if let Some(pos) = self.stack.iter().rposition(|open| *open == name) {
-                            self.stack.truncate(pos);
-                        }
-                    } else if let Some(raw) = RAW_TEXT.iter().find(|r| **r == name) {
-                        // Read the start tag's attributes, then its text up to `</name`.
-                        let gt = html[i..].find('>');
-                        match gt {
-                            Some(gt) => {
-                                i += gt + 1;
-                                self.state = State::RawText(raw);
-                            }
-                            None => {
-                                self.stack.push(name);
-                                return;
-                            }
-                        }
-                    } else if !self_closing && !VOID.contains(&name.as_str()) {
-                        self.stack.push(name);
-                    }
-                }
-            }
+/// Elements whose content a browser reads as text up to their end tag, and how.
+fn raw_text_kind(element: &str) -> Option<TokenSinkResult<()>> {
+    Some(match element {
+        "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+            TokenSinkResult::RawData(RawKind::Rawtext)
+        }
+        "textarea" | "title" => TokenSinkResult::RawData(RawKind::Rcdata),
+        "plaintext" => TokenSinkResult::Plaintext,
+        _ => return None,
+    })
+}
+
+/// Cleans raw HTML pieces of a page with an allowlist, token by token.
+///
+/// Each piece (one HTML block, or the inline HTML between two pieces of
+/// Markdown) is read by html5ever's tokenizer, the HTML standard's own
+/// tokenizing rules, so entities, odd quoting and broken tags are read as a
+/// browser reads them. What comes out is rewritten canonically: allowed start
+/// and end tags with allowed, double-quoted, escaped attributes, and escaped
+/// text. Comments, doctypes, other elements and tags left unfinished at the
+/// end of a piece are dropped (`script`/`style` with their content; the text
+/// of other dropped elements stays, escaped, as ammonia keeps it).
+///
+/// Because every piece ends in the tokenizer's plain data state and no
+/// allowed element switches a browser out of it, pieces can be placed between
+/// pulldown-cmark's own markup without anything leaking from one into the next:
+/// the browser reads exactly the tags written here. Only the tree (which
+/// element is inside which) spans pieces, which is why [`Cleaner::open`]
+/// tracks the elements left open.
+#[derive(Debug)]
+pub(crate) struct Cleaner {
+    policy: UrlPolicy,
+    /// The scheme of the app's image protocol, allowed in `src`.
+    extra_scheme: Option<String>,
+    /// Elements opened by cleaned pieces and not yet closed, innermost last.
+    open: Vec<&'static str>,
+    /// A piece ended inside `<script>` or `<style>` (inline HTML: `<script>`,
+    /// Markdown text, `</script>`): the text up to the end tag is not shown.
+    dropping: bool,
+}
+
+impl Cleaner {
+    /// A cleaner for one render.
+    pub(crate) fn new(policy: UrlPolicy) -> Cleaner {
+        let extra_scheme = policy
+            .prefix
+            .as_deref()
+            .and_then(|p| p.split_once("://"))
+            .map(|(s, _)| s.to_ascii_lowercase());
+        Cleaner {
+            policy,
+            extra_scheme,
+            open: Vec::new(),
+            dropping: false,
         }
     }
+
+    /// Whether every element the cleaned pieces opened is closed again.
+    pub(crate) fn is_balanced(&self) -> bool {
+        self.open.is_empty()
+    }
+
+    /// Whether Markdown text now is inside a `<script>` or `<style>` that
+    /// inline HTML opened (and so is not shown).
+    pub(crate) fn is_dropping(&self) -> bool {
+        self.dropping
+    }
+
+    /// Forgets an unclosed `<script>` or `<style>` at the end of a top-level block.
+    pub(crate) fn end_block(&mut self) {
+        self.dropping = false;
+    }
+
+    /// Appends the cleaned form of `html` to `out`.
+    pub(crate) fn clean_into(&mut self, html: &str, out: &mut String) {
+        if html.is_empty() {
+            return;
+        }
+        let dropping = Cell::new(self.dropping);
+        let sink = Sink {
+            cleaner: RefCell::new(self),
+            out: RefCell::new(out),
+            dropping,
+        };
+        let queue = BufferQueue::default();
+        queue.push_back(StrTendril::from_slice(html));
+        let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+        // The sink never asks to pause for a script, so one feed reads it all.
+        let _ = tokenizer.feed(&queue);
+        tokenizer.end();
+        let Sink {
+            cleaner, dropping, ..
+        } = tokenizer.sink;
+        cleaner.into_inner().dropping = dropping.get();
+    }
+
+    fn url_allowed(&self, url: &str) -> bool {
+        if is_allowed_url(url) {
+            return true;
+        }
+        let lower = url.trim_start().to_ascii_lowercase();
+        self.extra_scheme
+            .as_deref()
+            .is_some_and(|s| lower.strip_prefix(s).is_some_and(|r| r.starts_with(':')))
+    }
+
+    /// Writes an allowed start tag, keeping only allowed attributes.
+    fn start_tag(&mut self, name: &'static str, tag: &Tag, out: &mut String) {
+        out.push('<');
+        out.push_str(name);
+        for attribute in &tag.attrs {
+            let key: &str = &attribute.name.local;
+            if key == "rel" || !attribute_allowed(name, key) {
+                continue;
+            }
+            let raw: &str = &attribute.value;
+            let value: Option<Cow<'_, str>> = match (name, key) {
+                (_, "style") => safe_style(raw).map(Cow::Borrowed),
+                ("img", "src") => image_source(
+                    raw,
+                    self.policy.prefix.as_deref(),
+                    self.policy.page_dir.as_deref(),
+                    &self.policy.baseurl,
+                )
+                .filter(|v| self.url_allowed(v))
+                .map(Cow::Owned),
+                (_, "href" | "src" | "cite") => self.url_allowed(raw).then_some(Cow::Borrowed(raw)),
+                _ => Some(Cow::Borrowed(raw)),
+            };
+            let Some(value) = value else { continue };
+            out.push(' ');
+            out.push_str(key);
+            out.push_str("=\"");
+            escape_attribute(out, &value);
+            out.push('"');
+        }
+        if name == "a" {
+            out.push_str(" rel=\"noopener noreferrer\"");
+        }
+        out.push('>');
+        if !is_void(name) {
+            self.open.push(name);
+        }
+    }
+
+    fn end_tag(&mut self, name: &'static str, out: &mut String) {
+        if is_void(name) {
+            // A browser reads `</br>` as `<br>` and ignores other void end tags.
+            if name == "br" {
+                out.push_str("<br>");
+            }
+            return;
+        }
+        out.push_str("</");
+        out.push_str(name);
+        out.push('>');
+        if let Some(at) = self.open.iter().rposition(|open| *open == name) {
+            self.open.truncate(at);
+        }
+    }
+}
+
+/// Receives the tokens of one piece.
+struct Sink<'c, 'o> {
+    cleaner: RefCell<&'c mut Cleaner>,
+    out: RefCell<&'o mut String>,
+    /// Inside `script` or `style`, whose content is dropped.
+    dropping: Cell<bool>,
+}
+
+impl TokenSink for Sink<'_, '_> {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut out = self.out.borrow_mut();
+        match token {
+            Token::CharacterTokens(text) if !self.dropping.get() => escape_text(&mut out, &text),
+            Token::TagToken(tag) => {
+                let name: &str = &tag.name;
+                let allowed = allowed_tag(name);
+                let mut cleaner = self.cleaner.borrow_mut();
+                match (tag.kind, allowed) {
+                    (TagKind::StartTag, Some(name)) => cleaner.start_tag(name, &tag, &mut out),
+                    (TagKind::EndTag, Some(name)) => cleaner.end_tag(name, &mut out),
+                    (TagKind::StartTag, None) => {
+                        if let Some(kind) = raw_text_kind(name) {
+                            self.dropping.set(matches!(name, "script" | "style"));
+                            return kind;
+                        }
+                    }
+                    (TagKind::EndTag, None) => self.dropping.set(false),
+                }
+            }
+            // Comments, doctypes, NUL characters, parse errors: dropped.
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+/// Text for the data state: `&`, `<`, `>` and no-break spaces escaped, as
+/// html5ever's serializer does (so the output matches ammonia's).
+fn escape_text(out: &mut String, text: &str) {
+    let mut last = 0;
+    for (i, c) in text.char_indices() {
+        let escaped = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '\u{a0}' => "&nbsp;",
+            _ => continue,
+        };
+        out.push_str(&text[last..i]);
+        out.push_str(escaped);
+        last = i + c.len_utf8();
+    }
+    out.push_str(&text[last..]);
+}
+
+/// A double-quoted attribute value: `&`, `"` and no-break spaces escaped.
+fn escape_attribute(out: &mut String, value: &str) {
+    let mut last = 0;
+    for (i, c) in value.char_indices() {
+        let escaped = match c {
+            '&' => "&amp;",
+            '"' => "&quot;",
+            '\u{a0}' => "&nbsp;",
+            _ => continue,
+        };
+        out.push_str(&value[last..i]);
+        out.push_str(escaped);
+        last = i + c.len_utf8();
+    }
+    out.push_str(&value[last..]);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn balanced(pieces: &[&str]) -> bool {
-        let mut t = TagTracker::default();
+    fn clean(pieces: &[&str]) -> (String, bool) {
+        let mut cleaner = Cleaner::new(UrlPolicy::default());
+        let mut out = String::new();
         for p in pieces {
-            t.feed(p);
+            cleaner.clean_into(p, &mut out);
         }
-        t.is_balanced()
+        (out, cleaner.is_balanced())
     }
 
     #[test]
-    fn tracks_elements_across_pieces() {
-        assert!(balanced(&["<div class=\"a\">x</div>"]));
-        assert!(!balanced(&["<div>"]));
-        assert!(balanced(&["<div>", "<p>x</p>", "</div>"]));
-        assert!(balanced(&["<img src=x><br/><hr>"]));
-        assert!(!balanced(&["<a title=\"", "x\">"]));
-        assert!(balanced(&["<!-- <div> -->"]));
-        assert!(!balanced(&["<!-- open"]));
-        assert!(balanced(&["<script>'</div>'</script>"]));
-        assert!(!balanced(&["<style>"]));
+    fn allowlist_is_the_reference_sanitizers() {
+        let reference = builder(UrlPolicy::default(), None);
+        let mut tags: Vec<&str> = reference.clone_tags().into_iter().collect();
+        tags.sort_unstable();
+        assert_eq!(tags, TAGS.to_vec(), "sorted and the same as ammonia's");
+        for tag in TAGS {
+            assert_eq!(allowed_tag(tag), Some(tag));
+        }
+        assert_eq!(allowed_tag("script"), None);
+        let generic = reference.clone_generic_attributes();
+        let per_tag = reference.clone_tag_attributes();
+        let mut names: Vec<&str> = per_tag.values().flatten().copied().collect();
+        names.extend(generic.iter().copied());
+        names.extend([
+            "onclick",
+            "srcset",
+            "formaction",
+            "xlink:href",
+            "rel",
+            "data-x",
+            "data-",
+        ]);
+        for tag in TAGS {
+            for name in &names {
+                let expected = generic.contains(name)
+                    || per_tag.get(tag).is_some_and(|a| a.contains(name))
+                    || (name.starts_with("data-") && name.len() > 5);
+                assert_eq!(attribute_allowed(tag, name), expected, "{tag} {name}");
+            }
+        }
+    }
+
+    #[test]
+    fn keeps_allowed_markup_canonically() {
+        assert_eq!(
+            clean(&["<DIV Class=a ID='x' data-k=v title=\"a&quot;b\">x &amp; y</div>"]),
+            (
+                "<div class=\"a\" id=\"x\" data-k=\"v\" title=\"a&quot;b\">x &amp; y</div>".into(),
+                true
+            )
+        );
+        assert_eq!(
+            clean(&["<a href=\"https://x.org\" rel=me target=_blank>x</a><br/></br>"]).0,
+            "<a href=\"https://x.org\" rel=\"noopener noreferrer\">x</a><br><br>"
+        );
+    }
+
+    #[test]
+    fn tracks_elements_left_open() {
+        assert!(clean(&["<div class=\"a\">x</div>"]).1);
+        assert!(!clean(&["<div>"]).1);
+        assert!(clean(&["<div>", "<p>x</p>", "</div>"]).1);
+        assert!(clean(&["<img src=x><br/><hr>"]).1);
+        // Dropped elements open nothing; an unfinished tag is dropped.
+        assert_eq!(clean(&["<script>", "<iframe>"]), (String::new(), true));
+        assert_eq!(clean(&["<a title=\"", "x\">"]), ("x\"&gt;".into(), true));
+        assert_eq!(clean(&["<!-- <div> -->"]), (String::new(), true));
+    }
+
+    #[test]
+    fn drops_what_can_run_or_load() {
+        let (html, _) = clean(&[concat!(
+            "<script>alert(1)</script><style>p{}</style>",
+            "<img src=x onerror=alert(1) srcset=\"javascript:x 1x\">",
+            "<a href=\"java&#115;cript:alert(1)\">a</a>",
+            "<a href=\"  JAVA\tSCRIPT:x\">b</a>",
+            "<a href=\"data:text/html,x\">c</a>",
+            "<textarea><b onclick=x>t</b></textarea>",
+            "<svg onload=x><use xlink:href=\"javascript:x\"/></svg>",
+            "<form action=javascript:x><button formaction=javascript:x>f</button></form>",
+            "<p style=\"background:url(x)\" onclick=x>p</p>",
+        )]);
+        assert_eq!(
+            html,
+            "<img src=\"x\"><a rel=\"noopener noreferrer\">a</a><a rel=\"noopener noreferrer\">b</a><a rel=\"noopener noreferrer\">c</a>&lt;b onclick=x&gt;t&lt;/b&gt;f<p>p</p>"
+        );
     }
 
     #[test]
