@@ -245,7 +245,7 @@ async fn a_hostile_page_runs_nothing_and_calls_nothing() {
     );
     assert_eq!(
         facts["styles"],
-        serde_json::json!(["default-css", "site-css"]),
+        serde_json::json!(["default-css", "site-css", "marks-css"]),
         "only Galley's own: {facts}"
     );
     assert_eq!(facts["frameTitle"], "", "{facts}");
