@@ -31,7 +31,7 @@ fn rss_kib(pid: &str) -> u64 {
 
 /// Resident memory of the app and of its web processes, as `name=KiB` pairs.
 fn memory(site: &std::path::Path) -> String {
-    let pattern = format!("galley-desktop {}", site.to_string_lossy());
+    let pattern = format!("galley-desktop[^ ]* {}", site.to_string_lossy());
     let Ok(found) = std::process::Command::new("pgrep")
         .args(["-f", &pattern])
         .output()

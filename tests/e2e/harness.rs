@@ -144,7 +144,7 @@ fn start_session_bus(dir: &Path) -> (Child, String) {
 pub struct App {
     /// WebDriver session on the app's window.
     pub client: Client,
-    /// The scratch site the app opened (a git repository).
+    /// The site the app opened: a scratch git copy of `content/`, or `Launch::site_folder`.
     pub site: PathBuf,
     /// Its bare `origin` repository (exists with `Launch::with_origin`).
     pub origin: PathBuf,
