@@ -106,13 +106,20 @@ describe("blockAtHeight", () => {
 
 describe("ScrollEcho", () => {
   it("ignores the echo of the app's own scroll once, not the person's next scroll", () => {
-    const echo = new ScrollEcho();
-    expect(echo.isEcho(100)).toBe(false);
-    echo.madeScroll(300);
-    expect(echo.isEcho(300.5)).toBe(true);
-    expect(echo.isEcho(300.5)).toBe(false);
-    echo.madeScroll(300);
-    expect(echo.isEcho(420)).toBe(false);
-    expect(echo.isEcho(300)).toBe(false);
+    const echo = new ScrollEcho(100);
+    expect(echo.isEcho(100, 0)).toBe(false);
+    echo.madeScroll(300, 1000);
+    expect(echo.isEcho(300.5, 1200)).toBe(true);
+    expect(echo.isEcho(300.5, 1300)).toBe(false);
+    echo.madeScroll(300, 2000);
+    expect(echo.isEcho(420, 2200)).toBe(false);
+    expect(echo.isEcho(300, 2300)).toBe(false);
+  });
+  it("ignores everything while the app's scroll settles", () => {
+    const echo = new ScrollEcho(100);
+    echo.madeScroll(300, 1000);
+    expect(echo.isEcho(310, 1016)).toBe(true);
+    expect(echo.isEcho(305, 1050)).toBe(true);
+    expect(echo.isEcho(900, 1150)).toBe(false);
   });
 });

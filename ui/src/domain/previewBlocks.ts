@@ -120,18 +120,26 @@ function clamp(x: number): number {
 }
 
 /** Tells a scroll the app made itself from one the person made, so that
- * following one pane with the other never echoes back and forth. */
+ * following one pane with the other never echoes back and forth. A scroll
+ * event is an echo when it lands where the app scrolled to, or comes within
+ * `settleMs` of the app's scroll (layout still settling may move it a little). */
 export class ScrollEcho {
   private expected: number | null = null;
+  private madeAt = -Infinity;
 
-  /** Notes that the app just scrolled the pane to `top`. */
-  madeScroll(top: number): void {
+  constructor(private readonly settleMs = 120) {}
+
+  /** Notes that the app just (at time `now`, ms) scrolled the pane to `top`. */
+  madeScroll(top: number, now: number): void {
     this.expected = top;
+    this.madeAt = now;
   }
 
-  /** For a scroll event at `top`: true if it is the echo of the app's own
-   * scroll (to be ignored). Any other scroll ends the wait for an echo. */
-  isEcho(top: number): boolean {
+  /** For a scroll event at `top` at time `now`: true if it is the echo of the
+   * app's own scroll (to be ignored). A scroll elsewhere after the settling
+   * time is the person's, and ends the wait for an echo. */
+  isEcho(top: number, now: number): boolean {
+    if (now - this.madeAt < this.settleMs) return true;
     const expected = this.expected;
     this.expected = null;
     return expected !== null && Math.abs(top - expected) <= 1;
