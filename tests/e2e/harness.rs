@@ -275,10 +275,17 @@ impl App {
 
     /// Starts the app as `how` says, with a fresh git copy of `content/`.
     pub async fn launch(how: Launch) -> App {
+        App::launch_with_site(how, |site| copy_dir(&project_root().join("content"), site)).await
+    }
+
+    /// Starts the app as `how` says on a site that `fill` writes into an empty
+    /// folder (then committed to git, like the copy of `content/`).
+    pub async fn launch_with_site(how: Launch, fill: impl FnOnce(&Path)) -> App {
         let turn = ONE_AT_A_TIME.lock().await;
         let temp = tempfile::tempdir().expect("temp dir");
         let site = temp.path().join("site");
-        copy_dir(&project_root().join("content"), &site);
+        std::fs::create_dir_all(&site).expect("mkdir site");
+        fill(&site);
         git(&site, &["init", "-q", "-b", "main"]);
         git(&site, &["config", "user.name", "E2E Editor"]);
         git(&site, &["config", "user.email", "e2e@galley.invalid"]);

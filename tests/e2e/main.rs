@@ -7,6 +7,7 @@
 
 mod browser;
 mod editing;
+mod figures;
 mod form;
 mod harness;
 mod history;

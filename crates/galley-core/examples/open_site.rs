@@ -3,6 +3,9 @@
 //! in the same process so both see the same machine. For profiling the scan
 //! (`valgrind --tool=callgrind`, `perf record`) and quick checks:
 //! `cargo run --release -p galley-core --example open_site -- DIR [RUNS]`.
+//!
+//! `open_site --read-floor DIR` only reads every file once and exits: the floor
+//! that `cargo xtask bench` times as a process beside `galley scan`.
 
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
@@ -10,6 +13,7 @@ use std::time::{Duration, Instant};
 fn read_all(root: &std::path::Path) -> usize {
     let files: Vec<_> = walkdir::WalkDir::new(root)
         .into_iter()
+        .filter_entry(|e| e.file_name() != ".git")
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
@@ -26,7 +30,13 @@ fn median(mut v: Vec<Duration>) -> f64 {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().map(String::as_str) == Some("--read-floor") {
+        args.next();
+        let dir = args.next().unwrap_or_else(|| ".".to_owned());
+        std::hint::black_box(read_all(std::path::Path::new(&dir)));
+        return;
+    }
     let Some(dir) = args.next() else {
         eprintln!("usage: open_site DIR [RUNS]");
         std::process::exit(2);

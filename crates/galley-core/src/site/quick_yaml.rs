@@ -17,8 +17,8 @@
 
 use crate::frontmatter::yaml_scalar::resolve_plain;
 use crate::frontmatter::{Dialect, FieldPath, Value};
-use std::fmt::Write;
 use crate::validate::KeyPosition;
+use std::fmt::Write;
 
 /// One line that holds something (not blank, not only a comment).
 #[derive(Clone, Copy)]
@@ -266,8 +266,7 @@ fn value_text(rest: &str) -> Option<Option<&str>> {
     if first == b'"' || first == b'\'' {
         let close = 1 + text[1..].find(first as char)?;
         let inner = &text[1..close];
-        if (first == b'"' && inner.contains('\\'))
-            || text.as_bytes().get(close + 1) == Some(&first)
+        if (first == b'"' && inner.contains('\\')) || text.as_bytes().get(close + 1) == Some(&first)
         {
             return None;
         }

@@ -71,8 +71,7 @@ fn leaves_the_rest_to_the_full_reader() {
 /// problem.
 fn full(src: &str, dialect: Dialect) -> Option<(Value, Vec<KeyPosition>)> {
     let (_, value) = crate::frontmatter::yaml_read::read(src, dialect, 2).ok()?;
-    let positions =
-        crate::validate::key_positions(src, crate::frontmatter::Format::Yaml, 2);
+    let positions = crate::validate::key_positions(src, crate::frontmatter::Format::Yaml, 2);
     Some((value, positions))
 }
 
@@ -208,7 +207,14 @@ fn node() -> impl Strategy<Value = Node> {
 
 /// Renders `entries` as a group at `indent`; `step` is how far nested blocks move
 /// in, `flush` puts lists at their key's indentation.
-fn render_map(out: &mut Vec<String>, entries: &[(String, Node)], indent: usize, step: usize, flush: bool, sep: &str) {
+fn render_map(
+    out: &mut Vec<String>,
+    entries: &[(String, Node)],
+    indent: usize,
+    step: usize,
+    flush: bool,
+    sep: &str,
+) {
     for (k, v) in entries {
         let pad = " ".repeat(indent);
         match v {
@@ -219,13 +225,27 @@ fn render_map(out: &mut Vec<String>, entries: &[(String, Node)], indent: usize, 
             }
             Node::List(items) => {
                 out.push(format!("{pad}{k}:"));
-                render_list(out, items, if flush { indent } else { indent + step }, step, flush, sep);
+                render_list(
+                    out,
+                    items,
+                    if flush { indent } else { indent + step },
+                    step,
+                    flush,
+                    sep,
+                );
             }
         }
     }
 }
 
-fn render_list(out: &mut Vec<String>, items: &[Node], indent: usize, step: usize, flush: bool, sep: &str) {
+fn render_list(
+    out: &mut Vec<String>,
+    items: &[Node],
+    indent: usize,
+    step: usize,
+    flush: bool,
+    sep: &str,
+) {
     let pad = " ".repeat(indent);
     for item in items {
         match item {
@@ -326,12 +346,18 @@ fn real_pages_agree() {
         root.join("../../../shared/corpora/aida-site"),
         root.join("tests/fixtures"),
     ] {
-        for entry in walkdir::WalkDir::new(&folder).into_iter().filter_map(Result::ok) {
+        for entry in walkdir::WalkDir::new(&folder)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
             let path = entry.path();
-            if !entry.file_type().is_file() || !super::super::is_page_name(&path.to_string_lossy()) {
+            if !entry.file_type().is_file() || !super::super::is_page_name(&path.to_string_lossy())
+            {
                 continue;
             }
-            let Ok(bytes) = std::fs::read(path) else { continue };
+            let Ok(bytes) = std::fs::read(path) else {
+                continue;
+            };
             let rel = path.to_string_lossy();
             pages += 1;
             if let Ok(text) = std::str::from_utf8(&bytes) {
@@ -344,10 +370,16 @@ fn real_pages_agree() {
                 Ok(doc) => format!("{:?}", record_from_document(&rel, &doc, stamp)),
                 Err(_) => continue,
             };
-            let got = format!("{:?}", record_from_bytes(&rel, &bytes, Dialect::Yaml11, stamp));
+            let got = format!(
+                "{:?}",
+                record_from_bytes(&rel, &bytes, Dialect::Yaml11, stamp)
+            );
             assert_eq!(got, want, "{rel}");
         }
     }
     assert!(pages > 200, "{pages} pages");
-    assert!(quick > 50, "only {quick} of {pages} pages took the fast path");
+    assert!(
+        quick > 50,
+        "only {quick} of {pages} pages took the fast path"
+    );
 }
