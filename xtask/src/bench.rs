@@ -179,7 +179,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     edit_rows(&estimates, &mut rows);
     note("git", git_rows(&plan, &dirs, &mut rows));
     note("watcher", watch_rows(&dirs, &mut rows));
-    note("app", app_rows(&mut rows));
+    note("app", app_rows(&dirs, &mut rows));
     note("sizes", size_rows(&plan, &dirs, &mut rows));
 
     let machine_after = machine();
@@ -348,6 +348,9 @@ fn ensure_site(dirs: &Dirs, pages: usize) -> Result<(), String> {
     let t = Instant::now();
     galley_bench_support::write_site(&jekyll, pages).map_err(|e| format!("write site: {e}"))?;
     galley_bench_support::age_files(&jekyll).map_err(|e| format!("age files: {e}"))?;
+    // Hard links change the files' ctime: make them before git records stat data.
+    galley_bench_support::write_hugo_layout(&jekyll, &hugo, pages)
+        .map_err(|e| format!("hugo layout: {e}"))?;
     for args in [
         &["init", "-q", "-b", "main"][..],
         &["config", "user.name", "Bench"],
@@ -358,8 +361,6 @@ fn ensure_site(dirs: &Dirs, pages: usize) -> Result<(), String> {
     ] {
         git(&jekyll, args)?;
     }
-    galley_bench_support::write_hugo_layout(&jekyll, &hugo, pages)
-        .map_err(|e| format!("hugo layout: {e}"))?;
     std::fs::write(&marker, want).map_err(|e| e.to_string())?;
     println!(
         "    {pages} pages written and committed in {:.0} s",
@@ -807,7 +808,11 @@ fn git_rows(plan: &Plan, dirs: &Dirs, rows: &mut Vec<Row>) -> Result<(), String>
         .map_err(|e| format!("status_bench: {e}"))?;
     // The page was edited and committed back: give it the generator's stamp again
     // so the index cache keeps it on the next run.
-    let _ = galley_bench_support::age_files(&repo.join("_coll0"));
+    let stamp = std::time::UNIX_EPOCH + Duration::from_secs(galley_bench_support::FILE_TIME_SECS);
+    let _ = std::fs::File::options()
+        .write(true)
+        .open(repo.join(GIT_PAGE))
+        .and_then(|f| f.set_modified(stamp));
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     print!("{text}");
     if !out.status.success() {
@@ -885,13 +890,16 @@ fn watch_rows(dirs: &Dirs, rows: &mut Vec<Row>) -> Result<(), String> {
 }
 
 /// The real app (release build) under the end-to-end harness.
-fn app_rows(rows: &mut Vec<Row>) -> Result<(), String> {
+fn app_rows(dirs: &Dirs, rows: &mut Vec<Row>) -> Result<(), String> {
     let driver = crate::prereq::tauri_driver()?;
     println!("==> the real app's figures (release build, end-to-end harness)");
+    // The harness (a debug test binary, as `cargo xtask test` builds it) drives
+    // the release app; building the tests with --release would rebuild the app
+    // with the test's feature set instead of the shipped one.
     let mut test = cargo();
+    test.env("GALLEY_APP_BINARY", dirs.release("galley-desktop"));
     test.args([
         "test",
-        "--release",
         "-p",
         "galley-desktop",
         "--test",
@@ -911,11 +919,11 @@ fn app_rows(rows: &mut Vec<Row>) -> Result<(), String> {
     }
     let failed = (!out.status.success()).then(|| {
         format!(
-            "the end-to-end figure tests failed ({}); run `cargo test --release -p galley-desktop --test e2e -- figures:: timing:: --nocapture`",
+            "the end-to-end figure tests failed ({}); run `GALLEY_APP_BINARY=$CARGO_TARGET_DIR/release/galley-desktop cargo test -p galley-desktop --test e2e -- figures:: timing:: --nocapture`",
             out.status
         )
     });
-    let e2e = "`cargo test --release -p galley-desktop --test e2e -- figures:: timing:: --nocapture` (prints `FIGURE` lines)";
+    let e2e = "`GALLEY_APP_BINARY=target/release/galley-desktop cargo test -p galley-desktop --test e2e -- figures:: timing:: --nocapture` (release app, prints `FIGURE` lines)";
     rows.extend([
         Row::new(
             "App: keystroke → preview updated on a 100 KB page, p95 of 200",

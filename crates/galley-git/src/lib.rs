@@ -13,6 +13,7 @@
 mod commit;
 mod credentials;
 mod error;
+mod fast_status;
 mod history;
 mod identity;
 mod merge;
