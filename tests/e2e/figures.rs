@@ -130,18 +130,57 @@ async fn cold_start(app: &App, name: &str) -> u32 {
     pid
 }
 
+/// Prints the memory of the app process `pid` and its descendants (the WebKit web
+/// and network processes) once the first-open work (git status, the search index)
+/// has settled: the sum of PSS (shared pages split between the processes that map
+/// them) and of RSS (shared pages counted in each).
+async fn memory(pid: u32, name: &str, pages: usize) {
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let tree = process_tree(pid);
+    let comms: Vec<String> = tree
+        .iter()
+        .map(|p| {
+            std::fs::read_to_string(format!("/proc/{p}/comm"))
+                .map(|c| c.trim().to_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert!(
+        comms.iter().any(|c| c.starts_with("WebKitWebProces")),
+        "the web process is part of the tree: {comms:?}"
+    );
+    let pss = |p: &u32| kb_field(&format!("/proc/{p}/smaps_rollup"), "Pss:");
+    let total_pss: u64 = tree.iter().filter_map(pss).sum();
+    let rss: u64 = tree
+        .iter()
+        .filter_map(|p| kb_field(&format!("/proc/{p}/status"), "VmRSS:"))
+        .sum();
+    let per_process: Vec<String> = tree
+        .iter()
+        .zip(&comms)
+        .map(|(p, c)| format!("{c}:{:.0}", pss(p).unwrap_or(0) as f64 / 1024.0))
+        .collect();
+    println!(
+        "FIGURE {name} pss={:.1} rss={:.1} processes={} pages={pages} pss_by_process={}",
+        total_pss as f64 / 1024.0,
+        rss as f64 / 1024.0,
+        tree.len(),
+        per_process.join(",")
+    );
+}
+
 /// The demo site: what a first start looks like for most sites.
 #[tokio::test]
 async fn cold_start_on_the_demo_site() {
     let app = App::launch(Launch::default()).await;
-    cold_start(&app, "cold_start_demo_ms").await;
+    let pid = cold_start(&app, "cold_start_demo_ms").await;
     let pages = app
         .eval("return document.querySelectorAll('[data-path]').length;")
-        .await;
-    assert!(
-        pages.as_u64().unwrap_or(0) >= 20,
-        "the demo site's pages are listed"
-    );
+        .await
+        .as_u64()
+        .unwrap_or(0);
+    assert!(pages >= 20, "the demo site's pages are listed");
+    memory(pid, "memory_demo_mb", pages as usize).await;
     app.stop().await;
 }
 
@@ -162,37 +201,6 @@ async fn cold_start_and_memory_on_a_10k_page_site() {
         .eval("return document.querySelectorAll('[data-path]').length;")
         .await;
     assert_eq!(listed.as_u64(), Some(pages as u64), "every page is listed");
-    // Let the first-open work (git status, the search index) finish.
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    let tree = process_tree(pid);
-    let comms: Vec<String> = tree
-        .iter()
-        .filter_map(|p| {
-            std::fs::read_to_string(format!("/proc/{p}/comm"))
-                .ok()
-                .map(|c| c.trim().to_owned())
-        })
-        .collect();
-    assert!(
-        comms.iter().any(|c| c.starts_with("WebKitWebProces")),
-        "the web process is part of the tree: {comms:?}"
-    );
-    let pss: u64 = tree
-        .iter()
-        .filter_map(|p| kb_field(&format!("/proc/{p}/smaps_rollup"), "Pss:"))
-        .sum();
-    let rss: u64 = tree
-        .iter()
-        .filter_map(|p| kb_field(&format!("/proc/{p}/status"), "VmRSS:"))
-        .sum();
-    let app_pss = kb_field(&format!("/proc/{pid}/smaps_rollup"), "Pss:").unwrap_or(0);
-    println!(
-        "FIGURE memory_10k_mb pss={:.1} rss={:.1} app_pss={:.1} processes={} pages={pages}",
-        pss as f64 / 1024.0,
-        rss as f64 / 1024.0,
-        app_pss as f64 / 1024.0,
-        tree.len()
-    );
-    println!("FIGURE memory_10k_processes names={}", comms.join(","));
+    memory(pid, "memory_10k_mb", pages).await;
     app.stop().await;
 }

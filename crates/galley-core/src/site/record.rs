@@ -63,11 +63,20 @@ pub struct PageRecord {
 /// Reads and indexes one page; `None` when it cannot be read at all (it vanished, or
 /// permissions), in which case it is left out of the index.
 pub(crate) fn read_page(rel: &str, abs: &Path, dialect: Dialect) -> Option<PageRecord> {
+    thread_local! {
+        // One read buffer per scanning thread, grown to the largest page: the
+        // bytes are not kept, so a fresh buffer per page would only churn memory.
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
     let mut file = std::fs::File::open(abs).ok()?;
     let meta = file.metadata().ok()?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    file.read_to_end(&mut bytes).ok()?;
-    Some(record_from_bytes(rel, &bytes, dialect, Stamp::of(&meta)))
+    BUFFER.with(|cell| {
+        let mut bytes = cell.try_borrow_mut().ok()?;
+        bytes.clear();
+        bytes.reserve(meta.len() as usize + 1);
+        file.read_to_end(&mut bytes).ok()?;
+        Some(record_from_bytes(rel, &bytes, dialect, Stamp::of(&meta)))
+    })
 }
 
 /// Indexes a page from its bytes.
