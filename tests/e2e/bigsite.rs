@@ -9,8 +9,7 @@ use crate::harness::{App, Launch};
 use fantoccini::key::Key;
 use std::time::Instant;
 
-#[path = "../../crates/galley-core/benches/support/gen_site.rs"]
-mod gen_site;
+use galley_bench_support as gen_site;
 
 /// Pages generated unless `GALLEY_BIGSITE_PAGES` says otherwise: enough to be
 /// big, few enough that generating and opening them stays quick in CI.
@@ -83,7 +82,7 @@ async fn a_big_site_lists_scrolls_and_searches_smoothly() {
     let temp = tempfile::tempdir().expect("temp dir");
     let site = temp.path().join("big-site");
     let generated = Instant::now();
-    gen_site::write_site(&site, pages);
+    gen_site::write_site(&site, pages).expect("generate the site");
     // The site says its pages are Swedish: the spell checker follows it.
     let config = std::fs::read_to_string(site.join("_config.yml")).expect("config");
     std::fs::write(site.join("_config.yml"), format!("lang: sv\n{config}")).expect("config");

@@ -301,18 +301,36 @@ impl App {
 
     /// Starts the app as `how` says, with a fresh git copy of `content/`.
     pub async fn launch(how: Launch) -> App {
-        App::launch_with_env(how, &[]).await
+        App::launch_inner(how, &[], None).await
     }
 
     /// Like [`App::launch`], with extra environment variables for the app.
     pub async fn launch_with_env(how: Launch, env: &[(&str, &str)]) -> App {
+        App::launch_inner(how, env, None).await
+    }
+
+    /// Starts the app as `how` says on a site that `fill` writes into an empty
+    /// folder (then committed to git, like the copy of `content/`).
+    pub async fn launch_with_site(how: Launch, fill: impl FnOnce(&Path)) -> App {
+        App::launch_inner(how, &[], Some(Box::new(fill))).await
+    }
+
+    async fn launch_inner(
+        how: Launch,
+        env: &[(&str, &str)],
+        fill: Option<Box<dyn FnOnce(&Path) + '_>>,
+    ) -> App {
         let turn = ONE_AT_A_TIME.lock().await;
         let temp = tempfile::tempdir().expect("temp dir");
         let site = match &how.site_folder {
             Some(folder) => folder.clone(),
             None => {
                 let site = temp.path().join("site");
-                copy_dir(&project_root().join("content"), &site);
+                std::fs::create_dir_all(&site).expect("mkdir site");
+                match fill {
+                    Some(fill) => fill(&site),
+                    None => copy_dir(&project_root().join("content"), &site),
+                }
                 git(&site, &["init", "-q", "-b", "main"]);
                 git(&site, &["config", "user.name", "E2E Editor"]);
                 git(&site, &["config", "user.email", "e2e@galley.invalid"]);

@@ -108,7 +108,7 @@ fn sh_counted(command: &mut Command, what: &str, tally: &mut Tally) -> Result<()
 }
 
 /// Front end built into ui/dist, which the app embeds at compile time.
-fn build_ui() -> Result<(), String> {
+pub(crate) fn build_ui() -> Result<(), String> {
     prereq::node_modules()?;
     sh(
         &mut npm_in_ui(&["run", "build"]),
@@ -211,12 +211,9 @@ fn test_steps(tally: &mut Tally) -> Result<(), String> {
     Ok(())
 }
 
-/// `cargo xtask bench`.
-pub fn bench() -> Result<(), String> {
-    sh(
-        cargo().args(["bench", "-p", "galley-core"]),
-        "criterion benchmarks (galley-core)",
-    )
+/// `cargo xtask bench [quick|full] [FILTER]`.
+pub fn bench(args: &[String]) -> Result<(), String> {
+    crate::bench::run(args)
 }
 
 /// Where cargo puts builds (`CARGO_TARGET_DIR`, else `target/`).

@@ -6,11 +6,8 @@ use galley_core::document::Document;
 use galley_core::frontmatter::{Dialect, FieldPath};
 use std::hint::black_box;
 
-#[path = "support/gen_site.rs"]
-mod gen_site;
-
 fn edit(c: &mut Criterion) {
-    let text = gen_site::long_front_matter(200);
+    let text = galley_bench_support::long_front_matter(200);
     let bytes = text.as_bytes();
     let prio = FieldPath::key("prio");
     let nested = FieldPath::parse("group11.inner").expect("path");

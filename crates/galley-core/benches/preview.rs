@@ -12,22 +12,9 @@ use galley_core::preview::{
 };
 use std::hint::black_box;
 
-/// A realistic engagement-like body: headings, paragraphs, links, lists and,
-/// if asked, a little raw HTML, repeated to the wanted size.
+/// The same generated page the markdown-it comparison of `cargo xtask bench` renders.
 fn page(bytes: usize, raw_html: bool) -> String {
-    let block = "## Work package {#wp}\n\nAIDA brings together **radiologists**, engineers and \
-        [data stewards](/datasets/) to build *clinically useful* tools. See the \
-        [arena](https://example.org/aida) for details.\n\n- Annotated CT studies\n- Shared \
-        compute\n- Training events\n\n";
-    let html = "<div><img src=\"/assets/images/arena-map.png\" alt=\"map\" style=\"float: right\"></div>\n\n";
-    let mut out = String::with_capacity(bytes + block.len() * 2);
-    while out.len() < bytes {
-        out.push_str(block);
-        if raw_html {
-            out.push_str(html);
-        }
-    }
-    out
+    galley_bench_support::preview_page(bytes, raw_html)
 }
 
 fn preview(c: &mut Criterion) {

@@ -14,6 +14,7 @@
 mod cache;
 mod config;
 mod links;
+mod quick_yaml;
 mod record;
 mod walk;
 
@@ -312,16 +313,26 @@ impl Site {
             .map(|(i, c)| (c.id.as_str(), i))
             .collect();
         let rank = |id: &str| order.get(id).copied().unwrap_or(usize::MAX);
-        entries.sort_by(|(a, _), (b, _)| {
-            rank(&a.collection)
-                .cmp(&rank(&b.collection))
+        // Each page's rank and lower-cased title are worked out once, not in every
+        // comparison of the sort.
+        let mut keyed: Vec<((usize, String), PageSummary, PageRecord)> = entries
+            .into_iter()
+            .map(|(summary, record)| {
+                let key = (rank(&summary.collection), summary.title.to_lowercase());
+                (key, summary, record)
+            })
+            .collect();
+        keyed.sort_by(|((a_rank, a_title), a, _), ((b_rank, b_title), b, _)| {
+            a_rank
+                .cmp(b_rank)
                 .then_with(|| (a.collection == "pages").cmp(&(b.collection == "pages")))
                 .then_with(|| a.collection.cmp(&b.collection))
                 .then_with(|| (a.kind != PageKind::Section).cmp(&(b.kind != PageKind::Section)))
-                .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+                .then_with(|| a_title.cmp(b_title))
                 .then_with(|| a.path.cmp(&b.path))
         });
-        let (pages, records): (Vec<PageSummary>, Vec<PageRecord>) = entries.into_iter().unzip();
+        let (pages, records): (Vec<PageSummary>, Vec<PageRecord>) =
+            keyed.into_iter().map(|(_, s, r)| (s, r)).unzip();
 
         if let Some(dir) = &options.cache_dir {
             if stats.read > 0 || stats.cached != cache_index.len() {

@@ -14,6 +14,7 @@ mod clone;
 mod commit;
 mod credentials;
 mod error;
+mod fast_status;
 mod history;
 mod identity;
 mod merge;

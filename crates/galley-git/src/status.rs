@@ -87,39 +87,12 @@ impl SiteRepo {
     /// See [`status`].
     pub fn status(&self) -> Result<SiteStatus, GitError> {
         let repo = &self.repo;
-        let mut options = git2::StatusOptions::new();
-        options
-            .include_untracked(true)
-            .recurse_untracked_dirs(true)
-            .include_ignored(false)
-            .renames_head_to_index(true)
-            .renames_index_to_workdir(true);
-        if !self.prefix().is_empty() {
-            options.pathspec(self.prefix());
-        }
-        let statuses = repo.statuses(Some(&mut options))?;
-        let mut files = Vec::new();
-        for entry in statuses.iter() {
-            let Ok(path) = entry.path() else { continue };
-            let s = entry.status();
-            let rename = rename_paths(&entry);
-            // For a rename, libgit2's entry path is the old one; show the new.
-            let path = rename.as_ref().map_or(path, |(_, to)| to.as_str());
-            let renamed_from = rename.as_ref().map(|(from, _)| from.clone());
-            let Some(change) = classify(s, renamed_from.is_some()) else {
-                continue;
-            };
-            if !self.in_site(path) {
-                continue;
-            }
-            files.push(StatusEntry {
-                path: self.to_site(path),
-                change,
-                renamed_from: renamed_from
-                    .filter(|_| change == FileChange::Renamed)
-                    .map(|from| self.to_site(&from)),
-            });
-        }
+        // The parallel comparison answers the common case; anything it leaves
+        // (renames, conflicts…) or any error there goes to libgit2's own walk.
+        let mut files = match crate::fast_status::changes(self) {
+            Ok(Some(changes)) => self.entries_of(changes),
+            _ => self.changed_files_libgit2()?,
+        };
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut out = SiteStatus {
             files,
@@ -147,6 +120,65 @@ impl SiteRepo {
             }
         }
         Ok(out)
+    }
+
+    /// The site's changed files as libgit2's status sees them (one thread), with
+    /// renames paired. [`SiteRepo::status`] uses a faster parallel comparison when
+    /// it can; this is its reference, kept public for benchmarks and cross-checks.
+    pub fn changed_files_libgit2(&self) -> Result<Vec<StatusEntry>, GitError> {
+        let mut options = git2::StatusOptions::new();
+        options
+            .include_untracked(true)
+            .recurse_untracked_dirs(true)
+            .include_ignored(false)
+            .renames_head_to_index(true)
+            .renames_index_to_workdir(true);
+        if !self.prefix().is_empty() {
+            options.pathspec(self.prefix());
+        }
+        let statuses = self.repo.statuses(Some(&mut options))?;
+        let mut files = Vec::new();
+        for entry in statuses.iter() {
+            let Ok(path) = entry.path() else { continue };
+            let s = entry.status();
+            let rename = rename_paths(&entry);
+            // For a rename, libgit2's entry path is the old one; show the new.
+            let path = rename.as_ref().map_or(path, |(_, to)| to.as_str());
+            let renamed_from = rename.as_ref().map(|(from, _)| from.clone());
+            let Some(change) = classify(s, renamed_from.is_some()) else {
+                continue;
+            };
+            if !self.in_site(path) {
+                continue;
+            }
+            files.push(StatusEntry {
+                path: self.to_site(path),
+                change,
+                renamed_from: renamed_from
+                    .filter(|_| change == FileChange::Renamed)
+                    .map(|from| self.to_site(&from)),
+            });
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+
+    /// Status entries of the fast path's answer (no renames there).
+    pub(crate) fn entries_of(
+        &self,
+        changes: std::collections::BTreeMap<String, git2::Status>,
+    ) -> Vec<StatusEntry> {
+        changes
+            .into_iter()
+            .filter(|(path, _)| self.in_site(path))
+            .filter_map(|(path, s)| {
+                Some(StatusEntry {
+                    path: self.to_site(&path),
+                    change: classify(s, false)?,
+                    renamed_from: None,
+                })
+            })
+            .collect()
     }
 
     /// See [`status_of_paths`]. Renames are not paired here (that needs the

@@ -5,6 +5,8 @@
 //! - write → callback: 200 single-page writes, each waited for; median and p95.
 //! - burst settle: 10,000 files written as fast as possible; the time from the
 //!   last write to the last batch, and how many batches there were.
+//!
+//! Also prints `FIGURE` lines, which `cargo xtask bench` collects.
 
 use galley_watch::Watcher;
 use std::sync::mpsc;
@@ -42,6 +44,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     latencies.sort();
     println!(
+        "FIGURE watch_write_to_event_ms p50={:.1} p95={:.1} max={:.1} n={}",
+        percentile(&latencies, 0.5).as_secs_f64() * 1e3,
+        percentile(&latencies, 0.95).as_secs_f64() * 1e3,
+        latencies.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
+        latencies.len()
+    );
+    println!(
         "write -> callback over {} writes: median {:.1} ms, p95 {:.1} ms, max {:.1} ms",
         latencies.len(),
         percentile(&latencies, 0.5).as_secs_f64() * 1e3,
@@ -70,6 +79,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "burst of 10,000 files: written in {:.0} ms; settled {:.0} ms after the last write; {batches} batches ({rescans} with rescan)",
         (last_write - burst_start).as_secs_f64() * 1e3,
         last_batch.saturating_duration_since(last_write).as_secs_f64() * 1e3,
+    );
+    println!(
+        "FIGURE watch_burst_10000_ms settle={:.1} batches={batches} rescans={rescans}",
+        last_batch
+            .saturating_duration_since(last_write)
+            .as_secs_f64()
+            * 1e3,
     );
     drop(watcher);
     Ok(())

@@ -3,7 +3,7 @@
 //! This is what the cache stores, so a re-open does not read the page again.
 
 use crate::document::Document;
-use crate::frontmatter::{Dialect, Format, Value};
+use crate::frontmatter::{split, Dialect, Format, Value};
 use crate::validate::{key_positions, not_utf8_problem, read_problems, KeyPosition, Problem};
 use std::io::Read;
 use std::path::Path;
@@ -63,15 +63,27 @@ pub struct PageRecord {
 /// Reads and indexes one page; `None` when it cannot be read at all (it vanished, or
 /// permissions), in which case it is left out of the index.
 pub(crate) fn read_page(rel: &str, abs: &Path, dialect: Dialect) -> Option<PageRecord> {
+    thread_local! {
+        // One read buffer per scanning thread, grown to the largest page: the
+        // bytes are not kept, so a fresh buffer per page would only churn memory.
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
     let mut file = std::fs::File::open(abs).ok()?;
     let meta = file.metadata().ok()?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    file.read_to_end(&mut bytes).ok()?;
-    Some(record_from_bytes(rel, &bytes, dialect, Stamp::of(&meta)))
+    BUFFER.with(|cell| {
+        let mut bytes = cell.try_borrow_mut().ok()?;
+        bytes.clear();
+        bytes.reserve(meta.len() as usize + 1);
+        file.read_to_end(&mut bytes).ok()?;
+        Some(record_from_bytes(rel, &bytes, dialect, Stamp::of(&meta)))
+    })
 }
 
 /// Indexes a page from its bytes.
 pub fn record_from_bytes(rel: &str, bytes: &[u8], dialect: Dialect, stamp: Stamp) -> PageRecord {
+    if let Some(record) = quick_record(rel, bytes, dialect, stamp) {
+        return record;
+    }
     match Document::parse(bytes, dialect) {
         Ok(doc) => record_from_document(rel, &doc, stamp),
         Err(_) => PageRecord {
@@ -84,6 +96,35 @@ pub fn record_from_bytes(rel: &str, bytes: &[u8], dialect: Dialect, stamp: Stamp
             problems: vec![not_utf8_problem(rel, bytes)],
         },
     }
+}
+
+/// The record of a page whose front matter is plain block YAML (or absent), read by
+/// the scan's fast path ([`super::quick_yaml`]) without building a [`Document`];
+/// `None` sends the page to the full reader. Same answer either way.
+fn quick_record(rel: &str, bytes: &[u8], dialect: Dialect, stamp: Stamp) -> Option<PageRecord> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let parts = split(text);
+    if !parts.closed {
+        return None;
+    }
+    let (format, fields, positions, front_matter_line) = match parts.format {
+        None => (None, Value::Map(Vec::new()), Vec::new(), 1),
+        Some(Format::Yaml) => {
+            // The opening fence is one line; a BOM shares it.
+            let (fields, positions) = super::quick_yaml::read(parts.front_matter, dialect, 2)?;
+            (Some(Format::Yaml), fields, positions, 2)
+        }
+        Some(Format::Toml) => return None,
+    };
+    Some(PageRecord {
+        stamp,
+        title: title_of(rel, Some(&fields), parts.body),
+        format,
+        fields: Some(fields),
+        positions,
+        front_matter_line,
+        problems: Vec::new(),
+    })
 }
 
 /// Indexes a parsed page.
