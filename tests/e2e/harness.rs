@@ -293,6 +293,9 @@ async fn connect(
     }
 }
 
+/// Writes a test's own site into an empty folder.
+type Fill<'f> = Box<dyn FnOnce(&Path) + 'f>;
+
 impl App {
     /// Starts the app on a fresh git copy of `content/`.
     pub async fn start() -> App {
@@ -315,11 +318,7 @@ impl App {
         App::launch_inner(how, &[], Some(Box::new(fill))).await
     }
 
-    async fn launch_inner(
-        how: Launch,
-        env: &[(&str, &str)],
-        fill: Option<Box<dyn FnOnce(&Path) + '_>>,
-    ) -> App {
+    async fn launch_inner(how: Launch, env: &[(&str, &str)], fill: Option<Fill<'_>>) -> App {
         let turn = ONE_AT_A_TIME.lock().await;
         let temp = tempfile::tempdir().expect("temp dir");
         let site = match &how.site_folder {
