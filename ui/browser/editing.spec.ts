@@ -91,6 +91,28 @@ describe("editing", () => {
     const tops = await page.evaluate(() => [...document.querySelectorAll(".format-toolbar button")].map((b) => b.getBoundingClientRect().top));
     expect(tops.length).toBeGreaterThan(10);
     expect(new Set(tops).size).toBe(1);
+    // It stays in view while the text scrolls under it.
+    const place = await page.evaluate(() => {
+      const column = document.querySelector(".editor-column") as HTMLElement;
+      column.scrollTop = 1500;
+      const bar = (document.querySelector(".format-toolbar") as HTMLElement).getBoundingClientRect();
+      return { scrolled: column.scrollTop, offset: bar.top - column.getBoundingClientRect().top };
+    });
+    expect(place.scrolled).toBeGreaterThan(500);
+    expect(Math.abs(place.offset)).toBeLessThan(2);
+    // The find panel sticks just under it, not hidden by it.
+    await page.click("[data-format='find']");
+    await page.locator(".cm-search input[name='search']").waitFor();
+    const panel = await page.evaluate(() => {
+      const column = document.querySelector(".editor-column") as HTMLElement;
+      column.scrollTop = 1500;
+      const bar = (document.querySelector(".format-toolbar") as HTMLElement).getBoundingClientRect();
+      const search = (document.querySelector(".cm-panels-top") as HTMLElement).getBoundingClientRect();
+      return { gap: search.top - bar.bottom, top: search.top - column.getBoundingClientRect().top };
+    });
+    expect(panel.gap).toBeGreaterThanOrEqual(-1);
+    expect(panel.top).toBeLessThan(60);
+    await screenshot(page, "36-toolbar-sticks");
     await page.close();
   });
 
