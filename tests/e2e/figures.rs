@@ -195,12 +195,27 @@ async fn cold_start_and_memory_on_a_10k_page_site() {
     })
     .await;
     let pid = cold_start(&app, "cold_start_10k_ms").await;
+    // A big site opens with its collections closed; the list keeps only the rows
+    // in view, so open the last page's collection and bring that page up.
     let last = galley_bench_support::page_path(pages - 1);
-    app.find(&format!("[data-path='{last}']")).await;
+    let collection = last
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('_')
+        .to_owned();
+    app.click(&format!("[data-collection='{collection}']"))
+        .await;
+    app.find(&format!("[data-path^='_{collection}/']")).await;
     let listed = app
         .eval("return document.querySelectorAll('[data-path]').length;")
-        .await;
-    assert_eq!(listed.as_u64(), Some(pages as u64), "every page is listed");
+        .await
+        .as_u64()
+        .unwrap_or(0);
+    assert!(
+        listed > 0 && listed < 200,
+        "rows of the opened collection, only those in view: {listed}"
+    );
     memory(pid, "memory_10k_mb", pages).await;
     app.stop().await;
 }
