@@ -201,9 +201,12 @@ pub fn bundle() -> Result<(), String> {
     prereq::system_packages()?;
     build_ui()?;
     let tauri = project_root().join("ui/node_modules/.bin/tauri");
+    // ui/dist was just built; tauri would run beforeBuildCommand from the folder
+    // above tauri.conf.json's (it expects src-tauri/ to hold it), where ui/ is not.
     sh(
         Command::new(tauri)
-            .args(["build", "--bundles", "deb,rpm"])
+            .args(["build", "--bundles", "deb,rpm", "--config"])
+            .arg(r#"{"build":{"beforeBuildCommand":null}}"#)
             .current_dir(project_root()),
         "tauri build (.deb, .rpm)",
     )
