@@ -12,7 +12,6 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 /// Where a copy of a site will go.
 #[derive(Debug, serde::Serialize)]
@@ -60,22 +59,11 @@ pub async fn choose_clone_folder<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, IpcError> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    app.dialog()
-        .file()
-        .set_title("Where should the copy of the site go?")
-        .pick_folder(move |folder| {
-            let _ = tx.send(folder);
-        });
-    let picked = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
-        .await
-        .map_err(|e| IpcError::new("io", e))?;
-    let Some(folder) = picked else {
+    let Some(folder) =
+        super::site::pick_folder(&app, "Where should the copy of the site go?", "io").await?
+    else {
         return Ok(None);
     };
-    let folder = folder
-        .into_path()
-        .map_err(|_| IpcError::new("io", "That location is not a folder on this computer."))?;
     state.set_clone_parent(folder.clone());
     Ok(Some(folder.to_string_lossy().into_owned()))
 }

@@ -56,26 +56,36 @@ pub async fn choose_site<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<SiteView>, IpcError> {
+    let Some(folder) = pick_folder(&app, "Open a site folder", "not_a_site").await? else {
+        return Ok(None);
+    };
+    open_folder(&app, &state, folder).map(Some)
+}
+
+/// Asks for a folder with the system dialog, off the main thread; `None` if the
+/// editor cancelled. A pick that is not a local folder is refused with `code`.
+pub async fn pick_folder<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    code: &'static str,
+) -> Result<Option<PathBuf>, IpcError> {
     let (tx, rx) = std::sync::mpsc::channel();
     app.dialog()
         .file()
-        .set_title("Open a site folder")
+        .set_title(title)
         .pick_folder(move |folder| {
             let _ = tx.send(folder);
         });
     let picked = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
         .await
         .map_err(|e| IpcError::new("io", e))?;
-    let Some(folder) = picked else {
-        return Ok(None);
-    };
-    let folder = folder.into_path().map_err(|_| {
-        IpcError::new(
-            "not_a_site",
-            "That location is not a folder on this computer.",
-        )
-    })?;
-    open_folder(&app, &state, folder).map(Some)
+    picked
+        .map(|folder| {
+            folder
+                .into_path()
+                .map_err(|_| IpcError::new(code, "That location is not a folder on this computer."))
+        })
+        .transpose()
 }
 
 /// The site opened at start-up (command line) or earlier. Served from the
