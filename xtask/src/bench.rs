@@ -16,6 +16,7 @@
 //! that cannot run (Hugo not installable, no display) leaves its rows marked as
 //! not measured, with the reason; the run then ends with an error after the summary.
 
+use crate::prereq::{have, is_root};
 use crate::steps::{project_root, sh};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -307,19 +308,6 @@ fn install_hugo() {
     );
 }
 
-fn have(program: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {program} >/dev/null 2>&1")])
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-}
 
 /// The generated site of `pages` pages with its git repository and Hugo layout,
 /// reused when its marker says it was written by this generator.

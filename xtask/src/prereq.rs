@@ -27,14 +27,16 @@ const APT_PACKAGES: &[&str] = &[
     "chromium",
 ];
 
-fn have(program: &str) -> bool {
+/// Whether `program` is on the PATH.
+pub fn have(program: &str) -> bool {
     Command::new("sh")
         .args(["-c", &format!("command -v {program} >/dev/null 2>&1")])
         .status()
         .is_ok_and(|s| s.success())
 }
 
-fn is_root() -> bool {
+/// Whether we run as root (then missing packages are installed, not named).
+pub fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()
