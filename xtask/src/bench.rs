@@ -308,7 +308,6 @@ fn install_hugo() {
     );
 }
 
-
 /// The generated site of `pages` pages with its git repository and Hugo layout,
 /// reused when its marker says it was written by this generator.
 fn ensure_site(dirs: &Dirs, pages: usize) -> Result<(), String> {
