@@ -29,6 +29,8 @@ pub enum AppEvent {
         changes: galley_watch::SiteChanges,
         /// A sentence to show once (e.g. that the site is watched by polling).
         notice: Option<String>,
+        /// `notice` as a code, for the UI's own words.
+        notice_words: Option<galley_core::words::Words>,
     },
     /// The editor asked to close the window while pages had unsaved edits.
     CloseRequested,
@@ -145,10 +147,8 @@ impl AppState {
                 return Ok(Arc::clone(site));
             }
         }
-        let site = Arc::new(
-            Site::open_with(&open.root, &self.open_options())
-                .map_err(|e| IpcError::new("not_a_site", e))?,
-        );
+        let site =
+            Arc::new(Site::open_with(&open.root, &self.open_options()).map_err(IpcError::from)?);
         *slot = Some(Arc::clone(&site));
         Ok(site)
     }

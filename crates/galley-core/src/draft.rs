@@ -162,6 +162,8 @@ pub fn check_draft(
             field: Some(key),
             message: error.to_string(),
             hint: "Correct the value; Galley will not save it like this.".to_owned(),
+            words: error.words(),
+            hint_words: crate::words::Say::HintCorrectValue.words(),
         }];
     }
     if let Some(body) = body {

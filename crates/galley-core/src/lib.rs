@@ -22,3 +22,4 @@ pub mod schema;
 pub mod search;
 pub mod site;
 pub mod validate;
+pub mod words;

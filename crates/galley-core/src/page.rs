@@ -26,6 +26,8 @@ pub struct LoadedPage {
     pub fields: Option<Vec<(String, Value)>>,
     /// Why the front matter could not be read, in plain words.
     pub front_matter_problem: Option<String>,
+    /// `front_matter_problem` as codes and values, for the UI's own words.
+    pub front_matter_words: Option<crate::words::LineWords>,
     /// The body exactly as in the file.
     pub body: String,
     /// Fingerprint of the bytes on disk, handed back on save.
@@ -132,10 +134,18 @@ pub fn loaded_from_bytes(
     dialect: Dialect,
 ) -> Result<LoadedPage, PageError> {
     let doc = Document::parse(bytes, dialect)?;
-    let (fields, front_matter_problem) = match doc.fields() {
-        Ok(Value::Map(entries)) => (Some(entries.clone()), None),
-        Ok(_) => (Some(Vec::new()), None),
-        Err(problem) => (None, Some(problem.to_string())),
+    let (fields, front_matter_problem, front_matter_words) = match doc.fields() {
+        Ok(Value::Map(entries)) => (Some(entries.clone()), None, None),
+        Ok(_) => (Some(Vec::new()), None, None),
+        Err(problem) => {
+            let (message, hint) = problem.words(|line| line);
+            let words = crate::words::LineWords {
+                line: problem.line(),
+                message,
+                hint,
+            };
+            (None, Some(problem.to_string()), Some(words))
+        }
     };
     Ok(LoadedPage {
         path: rel.to_owned(),
@@ -145,6 +155,7 @@ pub fn loaded_from_bytes(
         }),
         fields,
         front_matter_problem,
+        front_matter_words,
         body: doc.body().to_owned(),
         fingerprint: fingerprint(bytes),
         bytes: bytes.to_vec(),

@@ -6,6 +6,7 @@
 
 use crate::document::Document;
 use crate::frontmatter::{Dialect, Value};
+use crate::words::{Say, Words};
 use serde::Serialize;
 
 /// How a field changed.
@@ -81,6 +82,8 @@ pub struct PageReview {
     pub body: Vec<BodyPiece>,
     /// Why the front matter could not be compared (broken on one side).
     pub problem: Option<String>,
+    /// `problem` as a code and values, for the UI's own words.
+    pub problem_words: Option<Words>,
 }
 
 impl PageReview {
@@ -243,13 +246,16 @@ fn change(key: &str, kind: FieldChangeKind, before: String, after: String) -> Fi
     }
 }
 
-fn fields_of(doc: &Option<Document>) -> Result<Vec<(String, Value)>, String> {
+fn fields_of(doc: &Option<Document>) -> Result<Vec<(String, Value)>, (String, Words)> {
     match doc {
         None => Ok(Vec::new()),
         Some(doc) => match doc.fields() {
             Ok(Value::Map(entries)) => Ok(entries.clone()),
             Ok(_) => Ok(Vec::new()),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err((
+                e.to_string(),
+                Say::ReviewUnreadable.words().with("line", e.line()),
+            )),
         },
     }
 }
@@ -260,12 +266,12 @@ pub fn review_page(before: Option<&[u8]>, after: Option<&[u8]>, dialect: Dialect
     let parse = |bytes: Option<&[u8]>| bytes.and_then(|b| Document::parse(b, dialect).ok());
     let (old, new) = (parse(before), parse(after));
     let mut fields = Vec::new();
-    let problem = match (fields_of(&old), fields_of(&new)) {
+    let (problem, problem_words) = match (fields_of(&old), fields_of(&new)) {
         (Ok(a), Ok(b)) => {
             diff_fields("", &a, &b, &mut fields);
-            None
+            (None, None)
         }
-        (Err(e), _) | (_, Err(e)) => Some(e),
+        (Err((e, words)), _) | (_, Err((e, words))) => (Some(e), Some(words)),
     };
     let body_of = |doc: &Option<Document>| {
         doc.as_ref()
@@ -282,6 +288,7 @@ pub fn review_page(before: Option<&[u8]>, after: Option<&[u8]>, dialect: Dialect
         fields,
         body,
         problem,
+        problem_words,
     }
 }
 
@@ -329,6 +336,33 @@ pub fn suggest_message(pages: &[(String, PageReview)]) -> String {
             }
         }
         many => format!("Update {} pages", many.len()),
+    }
+}
+
+/// [`suggest_message`] as a code and values, so the UI can suggest the message
+/// in the editor's language (it becomes the commit message as shown).
+pub fn suggest_words(pages: &[(String, PageReview)]) -> Option<Words> {
+    match pages {
+        [] => None,
+        [(title, review)] => {
+            let fields: Vec<String> = review
+                .fields
+                .iter()
+                .map(|f| f.label.to_lowercase())
+                .collect();
+            let say = match (fields.is_empty(), review.body_changed()) {
+                (true, false) => Say::SuggestPage,
+                (false, false) => Say::SuggestFields,
+                (true, true) => Say::SuggestText,
+                (false, true) => Say::SuggestFieldsAndText,
+            };
+            let mut words = say.words().with("title", title);
+            if !fields.is_empty() {
+                words = words.with("fields", fields.join(", "));
+            }
+            Some(words)
+        }
+        many => Some(Say::SuggestPages.words().with("count", many.len())),
     }
 }
 

@@ -19,7 +19,7 @@ impl From<PageOpError> for IpcError {
             PageOpError::Exists(_) => "exists",
             _ => "refused",
         };
-        IpcError::new(code, e)
+        IpcError::new(code, &e, e.words())
     }
 }
 
@@ -43,7 +43,7 @@ pub async fn search_pages(
         summaries(&site, &site.search(&query, SEARCH_LIMIT))
     })
     .await
-    .map_err(|e| IpcError::new("io", e))
+    .map_err(IpcError::task)
 }
 
 /// One window of a collection's page list, sorted and filtered in the core.
@@ -56,7 +56,7 @@ pub async fn list_pages(
     // The first window of a new order sorts the collection: off the main thread.
     tauri::async_runtime::spawn_blocking(move || browse::list_pages(&site, &query))
         .await
-        .map_err(|e| IpcError::new("io", e))
+        .map_err(IpcError::task)
 }
 
 /// Titles and collections of the pages at `paths` (those still in the site):

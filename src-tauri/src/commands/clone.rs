@@ -5,6 +5,7 @@
 //! (Documents, else home) or one the editor chose in the system dialog, and
 //! the UI only gives the new folder's name inside it, checked to be one name.
 
+use crate::ipc::words::AppSay;
 use crate::ipc::{IpcError, SiteView};
 use crate::state::AppState;
 use galley_git::{Credentials, Progress, SiteSetup, TokenStore};
@@ -32,8 +33,9 @@ fn parent_folder<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Result<Pat
         .filter(|d| d.is_dir())
         .or_else(|| app.path().home_dir().ok())
         .ok_or_else(|| {
-            IpcError::new(
+            IpcError::said(
                 "io",
+                AppSay::NoHomeFolder,
                 "Galley could not find your home folder. Choose a folder for the copy.",
             )
         })
@@ -111,7 +113,7 @@ pub async fn clone_site<R: Runtime>(
         result
     })
     .await
-    .map_err(|e| IpcError::new("io", e))??;
+    .map_err(IpcError::task)??;
     crate::commands::site::open_folder(&app, &state, copy)
 }
 

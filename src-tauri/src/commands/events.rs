@@ -19,11 +19,22 @@ pub fn watch_site(state: &AppState, root: &std::path::Path) {
             .watch_mode
             .as_ref()
             .and_then(galley_watch::WatchMode::message);
+        let notice_words = changes
+            .watch_mode
+            .as_ref()
+            .and_then(crate::ipc::words::watch_words);
         crate::state::forget(&index);
         if changes.rescan || !changes.config_changed.is_empty() {
             crate::state::forget_values(&values);
         }
-        AppState::emit(&sink, AppEvent::SiteChanged { changes, notice });
+        AppState::emit(
+            &sink,
+            AppEvent::SiteChanged {
+                changes,
+                notice,
+                notice_words,
+            },
+        );
     }) {
         Ok(watcher) => state.set_watcher(Some(watcher)),
         Err(e) => eprintln!("galley: not watching the site for changes: {e}"),

@@ -2,6 +2,7 @@
 //! schema, problems of the draft as the editor types, and the site's images.
 
 use crate::commands::page::base_of;
+use crate::ipc::words::AppSay;
 use crate::ipc::IpcError;
 use crate::state::AppState;
 use galley_core::assets::SiteImage;
@@ -86,16 +87,20 @@ pub async fn import_image<R: Runtime>(
         });
     let picked = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
         .await
-        .map_err(|e| IpcError::new("io", e))?;
+        .map_err(IpcError::task)?;
     let Some(file) = picked else {
         return Ok(None);
     };
-    let source = file
-        .into_path()
-        .map_err(|_| IpcError::new("io", "That file is not on this computer."))?;
+    let source = file.into_path().map_err(|_| {
+        IpcError::said(
+            "io",
+            AppSay::NotLocalFile,
+            "That file is not on this computer.",
+        )
+    })?;
     let folder = galley_core::assets::images_folder(&site);
-    let path = galley_core::assets::import_image(&site.root, &folder, &source)
-        .map_err(|e| IpcError::new("io", e))?;
+    let path =
+        galley_core::assets::import_image(&site.root, &folder, &source).map_err(IpcError::from)?;
     state.forget_index();
     Ok(Some(SiteImage {
         reference: galley_core::assets::reference_for(site.generator, &path),

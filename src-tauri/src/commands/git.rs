@@ -1,5 +1,6 @@
 //! Recording saved changes in git.
 
+use crate::ipc::words::AppSay;
 use crate::ipc::IpcError;
 use crate::state::AppState;
 use galley_git::CommitInfo;
@@ -14,8 +15,7 @@ pub fn commit_changes(
 ) -> Result<CommitInfo, IpcError> {
     let site = state.site().ok_or_else(IpcError::no_site)?;
     for path in &paths {
-        galley_core::paths::resolve_in_root(&site.root, path)
-            .map_err(|e| IpcError::new("outside_site", e))?;
+        galley_core::paths::resolve_in_root(&site.root, path).map_err(IpcError::from)?;
     }
     Ok(galley_git::commit_paths(&site.root, &paths, &message)?)
 }
@@ -40,8 +40,9 @@ pub fn set_https_token(
 ) -> Result<TokenSaved, IpcError> {
     use galley_git::TokenStore;
     if token.trim().is_empty() {
-        return Err(IpcError::new(
+        return Err(IpcError::said(
             "invalid_field",
+            AppSay::TokenEmpty,
             "Paste the access token first.",
         ));
     }

@@ -1,5 +1,6 @@
 //! Opening and saving a page, and settling a change made outside Galley.
 
+use crate::ipc::words::AppSay;
 use crate::ipc::IpcError;
 use crate::state::AppState;
 use galley_core::draft::FieldOp;
@@ -46,8 +47,9 @@ pub fn save_page(
 
 pub(crate) fn base_of(state: &AppState, path: &str) -> Result<Vec<u8>, IpcError> {
     state.base(path).ok_or_else(|| {
-        IpcError::new(
+        IpcError::said(
             "not_found",
+            AppSay::LostBase,
             "Open the page again: Galley lost track of the version you started from.",
         )
     })

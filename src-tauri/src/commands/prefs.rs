@@ -2,8 +2,9 @@
 //! window gets no store permission, only these two commands, which read and
 //! write one typed, checked value.
 
+use crate::ipc::words::AppSay;
 use crate::ipc::IpcError;
-use crate::preferences::Preferences;
+use crate::preferences::{Preferences, FONT_SIZES};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_store::StoreExt;
 
@@ -35,16 +36,26 @@ pub fn set_preferences<R: Runtime>(
     app: AppHandle<R>,
     preferences: Preferences,
 ) -> Result<Preferences, IpcError> {
-    preferences
-        .validate()
-        .map_err(|e| IpcError::new("invalid_field", e))?;
+    preferences.validate().map_err(|e| {
+        let (min, max) = (FONT_SIZES.start(), FONT_SIZES.end());
+        IpcError::new(
+            "invalid_field",
+            e,
+            AppSay::FontSize.words().with("min", min).with("max", max),
+        )
+    })?;
+    let not_saved = |e: String| {
+        IpcError::new(
+            "io",
+            format!("Your preferences could not be saved ({e})."),
+            AppSay::PrefsNotSaved.words().with("detail", e),
+        )
+    };
     let store = app
         .store(STORE_FILE)
-        .map_err(|e| IpcError::new("io", format!("Your preferences could not be saved ({e}).")))?;
-    let value = serde_json::to_value(&preferences).map_err(|e| IpcError::new("io", e))?;
+        .map_err(|e| not_saved(e.to_string()))?;
+    let value = serde_json::to_value(&preferences).map_err(|e| not_saved(e.to_string()))?;
     store.set(KEY, value);
-    store
-        .save()
-        .map_err(|e| IpcError::new("io", format!("Your preferences could not be saved ({e}).")))?;
+    store.save().map_err(|e| not_saved(e.to_string()))?;
     Ok(preferences)
 }

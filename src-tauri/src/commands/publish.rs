@@ -2,11 +2,13 @@
 //! propose for review. Git vocabulary stays here; the UI speaks in the
 //! editor's words.
 
+use crate::ipc::words::AppSay;
 use crate::ipc::{IpcError, MergeView};
 use crate::state::AppState;
 use galley_core::conflict::{resolve_conflict, Resolution};
 use galley_core::page::LoadedPage;
-use galley_core::review::{review_changes, suggest_message, ChangeReview};
+use galley_core::review::{review_changes, suggest_message, suggest_words, ChangeReview};
+use galley_core::words::{Say, Words};
 use galley_git::{
     CommitInfo, Credentials, FileChange, HistoryEntry, Progress, Proposal, Published, SiteStatus,
     SyncOutcome,
@@ -31,7 +33,7 @@ pub fn status_of_paths(
 ) -> Result<Vec<(String, Option<FileChange>)>, IpcError> {
     state
         .with_repo(|repo| repo.status_of_paths(&paths))
-        .ok_or_else(|| IpcError::new("git", "This site folder is not tracked by git."))?
+        .ok_or_else(|| IpcError::from(galley_git::GitError::NotARepository))?
         .map_err(IpcError::from)
 }
 
@@ -42,6 +44,9 @@ pub struct ChangesView {
     pub changes: Vec<ChangeReview<FileChange>>,
     /// What the commit box starts with.
     pub suggested_message: String,
+    /// `suggested_message` as a code and values, so the UI suggests it in the
+    /// editor's language (`None` when there is nothing to suggest).
+    pub suggested_words: Option<Words>,
 }
 
 /// Reviews the site's unrecorded changes.
@@ -56,14 +61,18 @@ pub fn review_site_changes(state: State<'_, AppState>) -> Result<ChangesView, Ip
         .iter()
         .filter_map(|c| c.review.clone().map(|r| (c.title.clone(), r)))
         .collect();
-    let suggested_message = if pages.len() == changes.len() {
-        suggest_message(&pages)
+    let (suggested_message, suggested_words) = if pages.len() == changes.len() {
+        (suggest_message(&pages), suggest_words(&pages))
     } else {
-        format!("Update {} files", changes.len())
+        (
+            format!("Update {} files", changes.len()),
+            Some(Say::SuggestFiles.words().with("count", changes.len())),
+        )
     };
     Ok(ChangesView {
         changes,
         suggested_message,
+        suggested_words,
     })
 }
 
@@ -95,8 +104,13 @@ pub fn page_version(
     path: String,
 ) -> Result<LoadedPage, IpcError> {
     let site = state.site().ok_or_else(IpcError::no_site)?;
-    let bytes = galley_git::version_at(&site.root, &commit, &path)?
-        .ok_or_else(|| IpcError::new("not_found", "This page did not exist in that version."))?;
+    let bytes = galley_git::version_at(&site.root, &commit, &path)?.ok_or_else(|| {
+        IpcError::said(
+            "not_found",
+            AppSay::NotInThatVersion,
+            "This page did not exist in that version.",
+        )
+    })?;
     Ok(galley_core::page::loaded_from_bytes(
         &path,
         &bytes,
@@ -157,7 +171,7 @@ pub async fn sync_site(
         result.map(|o| (o, site))
     })
     .await
-    .map_err(|e| IpcError::new("io", e))??;
+    .map_err(IpcError::task)??;
     let (outcome, site) = outcome;
     Ok(MergeView::from_outcome(&site, outcome))
 }
@@ -193,6 +207,7 @@ pub fn resolve_conflicts(
                 IpcError::new(
                     "unresolved",
                     format!("Choose a version for \"{}\" first.", conflict.path),
+                    AppSay::ChooseVersion.words().with("path", &conflict.path),
                 )
             })?;
         let bytes = resolve_conflict(
@@ -202,10 +217,11 @@ pub fn resolve_conflicts(
             dialect,
             resolution,
         )
-        .map_err(|e| IpcError::new("invalid_field", e))?
+        .map_err(IpcError::from)?
         .ok_or_else(|| {
-            IpcError::new(
+            IpcError::said(
                 "unresolved",
+                AppSay::KeepDeleted,
                 "Keeping a deleted page is not possible yet: keep the other version.",
             )
         })?;
@@ -237,7 +253,7 @@ pub async fn publish_site(
         result
     })
     .await
-    .map_err(|e| IpcError::new("io", e))?
+    .map_err(IpcError::task)?
     .map_err(IpcError::from)
 }
 
@@ -258,7 +274,7 @@ pub async fn propose_review(
         })
     })
     .await
-    .map_err(|e| IpcError::new("io", e))?
+    .map_err(IpcError::task)?
     .map_err(IpcError::from)
 }
 

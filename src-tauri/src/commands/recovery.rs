@@ -1,6 +1,7 @@
 //! The recovery journal: unsaved edits kept in the app's data folder so a
 //! crash, a kill or a power cut never loses them.
 
+use crate::ipc::words::AppSay;
 use crate::ipc::IpcError;
 use crate::state::AppState;
 use galley_core::draft::FieldOp;
@@ -10,12 +11,14 @@ use tauri::{AppHandle, Manager, Runtime, State};
 
 fn journal<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Result<Journal, IpcError> {
     let site = state.site().ok_or_else(IpcError::no_site)?;
-    let data = app
-        .path()
-        .app_data_dir()
-        .map_err(|e| IpcError::new("io", format!("Galley's data folder is not available: {e}")))?;
-    Journal::open(&Journal::site_folder(&data.join("journal"), &site.root))
-        .map_err(|e| IpcError::new("io", e))
+    let data = app.path().app_data_dir().map_err(|e| {
+        IpcError::new(
+            "io",
+            format!("Galley's data folder is not available: {e}"),
+            AppSay::DataFolder.words().with("detail", e),
+        )
+    })?;
+    Journal::open(&Journal::site_folder(&data.join("journal"), &site.root)).map_err(IpcError::from)
 }
 
 /// Records a page's unsaved edits.
@@ -36,7 +39,7 @@ pub fn journal_draft<R: Runtime>(
     };
     journal(&app, &state)?
         .record(&path, &fingerprint, &draft)
-        .map_err(|e| IpcError::new("io", e))
+        .map_err(IpcError::from)
 }
 
 /// Forgets a page's journaled edits (saved or discarded).
@@ -46,9 +49,7 @@ pub fn journal_clear<R: Runtime>(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<(), IpcError> {
-    journal(&app, &state)?
-        .clear(&path)
-        .map_err(|e| IpcError::new("io", e))
+    journal(&app, &state)?.clear(&path).map_err(IpcError::from)
 }
 
 /// Unsaved edits left from an earlier run, to offer for restoring.

@@ -1,5 +1,6 @@
 //! Opening a site: from the folder dialog, the recent list, or the command line.
 
+use crate::ipc::words::AppSay;
 use crate::ipc::{IpcError, SiteView};
 use crate::state::{AppState, OpenSite};
 use galley_core::site::Site;
@@ -13,8 +14,7 @@ pub fn open_folder<R: Runtime>(
     state: &AppState,
     folder: PathBuf,
 ) -> Result<SiteView, IpcError> {
-    let site = Site::open_with(&folder, &state.open_options())
-        .map_err(|e| IpcError::new("not_a_site", e))?;
+    let site = Site::open_with(&folder, &state.open_options()).map_err(IpcError::from)?;
     state.set_site(OpenSite {
         root: site.root.clone(),
         generator: site.generator,
@@ -42,8 +42,9 @@ pub fn open_site<R: Runtime>(
             .site()
             .is_some_and(|s| s.root.to_string_lossy() == root);
     if !known {
-        return Err(IpcError::new(
+        return Err(IpcError::said(
             "outside_site",
+            AppSay::ChooseSiteFirst,
             "Choose the site folder with \"Open site…\" first.",
         ));
     }
@@ -78,12 +79,16 @@ pub async fn pick_folder<R: Runtime>(
         });
     let picked = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
         .await
-        .map_err(|e| IpcError::new("io", e))?;
+        .map_err(IpcError::task)?;
     picked
         .map(|folder| {
-            folder
-                .into_path()
-                .map_err(|_| IpcError::new(code, "That location is not a folder on this computer."))
+            folder.into_path().map_err(|_| {
+                IpcError::said(
+                    code,
+                    AppSay::NotLocalFolder,
+                    "That location is not a folder on this computer.",
+                )
+            })
         })
         .transpose()
 }

@@ -1,5 +1,6 @@
 //! "Install and restart" for the update the background look found.
 
+use crate::ipc::words::AppSay;
 use crate::ipc::IpcError;
 use crate::state::AppState;
 use tauri::{AppHandle, Runtime, State};
@@ -12,9 +13,13 @@ pub async fn install_update<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<(), IpcError> {
-    let update = state
-        .update()
-        .ok_or_else(|| IpcError::new("no_update", "There is no new version to install."))?;
+    let update = state.update().ok_or_else(|| {
+        IpcError::said(
+            "no_update",
+            AppSay::NoUpdate,
+            "There is no new version to install.",
+        )
+    })?;
     update
         .download_and_install(|_, _| {}, || {})
         .await
@@ -22,6 +27,7 @@ pub async fn install_update<R: Runtime>(
             IpcError::new(
                 "update_failed",
                 format!("The new version could not be installed ({e}). Galley keeps working as it is; try again later."),
+                AppSay::UpdateFailed.words().with("detail", e),
             )
         })?;
     app.restart();

@@ -1,30 +1,76 @@
-//! Wire types: what crosses IPC to the UI. Errors cross as `{code, message}`;
-//! a code exists only where the UI acts on it.
+//! Wire types: what crosses IPC to the UI. Errors cross as `{code, message,
+//! words}`: `code` is what the UI branches on (a code exists only where it acts
+//! on it), `message` the English sentence, `words` the same sentence as a code
+//! and values so the UI can say it in the editor's language ([`words`]).
 
+pub mod words;
+
+use galley_core::words::Words;
 use serde::Serialize;
+use words::AppSay;
 
 /// An error as the UI receives it.
 #[derive(Debug, Serialize)]
 pub struct IpcError {
     /// Machine-readable, for the UI to branch on.
     pub code: &'static str,
-    /// Plain words for the editor.
+    /// Plain English words (the fallback for a UI that does not know `words`).
     pub message: String,
+    /// The message as a code and values, for the UI's own words.
+    pub words: Words,
 }
 
 impl IpcError {
-    /// An error the UI shows as it is.
-    pub fn new(code: &'static str, message: impl ToString) -> Self {
+    /// An error with its English message and its words.
+    pub fn new(code: &'static str, message: impl ToString, words: Words) -> Self {
         IpcError {
             code,
             message: message.to_string(),
+            words,
         }
+    }
+
+    /// An error the shell says itself, in its English words and as `say`.
+    pub fn said(code: &'static str, say: AppSay, message: impl ToString) -> Self {
+        IpcError::new(code, message, say.words())
     }
 
     /// No site is open yet.
     pub fn no_site() -> Self {
-        IpcError::new("no_site", "Open a site folder first.")
+        IpcError::said("no_site", AppSay::NoSite, "Open a site folder first.")
     }
+
+    /// A background task that ended without answering (it panicked or was
+    /// cancelled): rare, and nothing the editor did.
+    pub fn task(e: impl ToString) -> Self {
+        let detail = e.to_string();
+        IpcError::new(
+            "io",
+            &detail,
+            AppSay::TaskFailed.words().with("detail", &detail),
+        )
+    }
+}
+
+/// Errors of the core whose code is the same for every variant.
+macro_rules! core_error {
+    ($($error:ty => $code:literal),* $(,)?) => {
+        $(
+            impl From<$error> for IpcError {
+                fn from(e: $error) -> Self {
+                    IpcError::new($code, &e, e.words())
+                }
+            }
+        )*
+    };
+}
+
+core_error! {
+    galley_core::site::SiteError => "not_a_site",
+    galley_core::journal::JournalError => "io",
+    galley_core::assets::ImportError => "io",
+    galley_core::conflict::ConflictError => "invalid_field",
+    galley_core::paths::PathError => "outside_site",
 }
 
 impl From<galley_core::page::PageError> for IpcError {
@@ -40,7 +86,7 @@ impl From<galley_core::page::PageError> for IpcError {
             PageError::BrokenFrontMatter(_) => "broken_front_matter",
             _ => "io",
         };
-        IpcError::new(code, e)
+        IpcError::new(code, &e, e.words())
     }
 }
 
@@ -62,7 +108,7 @@ impl From<galley_git::GitError> for IpcError {
             G::Cancelled => "cancelled",
             _ => "git",
         };
-        IpcError::new(code, e)
+        IpcError::new(code, &e, words::git_words(&e))
     }
 }
 
@@ -90,6 +136,8 @@ pub struct ConflictView {
     pub combined: Option<galley_core::merge::MergeOutcome>,
     /// Why the versions cannot be combined (then one is kept whole).
     pub combine_problem: Option<String>,
+    /// `combine_problem` as a code and values, for the UI's own words.
+    pub combine_problem_words: Option<Words>,
 }
 
 impl MergeView {
@@ -133,9 +181,9 @@ impl MergeView {
                             c.theirs.as_deref(),
                             dialect,
                         );
-                        let (combined, combine_problem) = match combined {
-                            Ok(outcome) => (Some(outcome), None),
-                            Err(e) => (None, Some(e.to_string())),
+                        let (combined, combine_problem, combine_problem_words) = match combined {
+                            Ok(outcome) => (Some(outcome), None, None),
+                            Err(e) => (None, Some(e.to_string()), Some(e.words())),
                         };
                         ConflictView {
                             title: galley_core::site::page_title(&c.path, title_bytes, dialect),
@@ -143,6 +191,7 @@ impl MergeView {
                             theirs: side(&c.theirs),
                             combined,
                             combine_problem,
+                            combine_problem_words,
                             path: c.path,
                         }
                     })

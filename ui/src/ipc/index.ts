@@ -34,6 +34,7 @@ import type {
   SaveOutcome,
   SiteStatus,
   SiteView,
+  Words,
 } from "./types";
 
 export type * from "./types";
@@ -131,13 +132,25 @@ export function previewLinkUrl(link: string, external: boolean): string {
   return `${base}?to=${encodeURIComponent(link)}&external=${external ? "1" : "0"}`;
 }
 
-/** Turns whatever a command rejected with into `{code, message}`. */
+/** Turns whatever a command rejected with into `{code, message, words}`. */
 export function asIpcError(e: unknown): IpcError {
   if (typeof e === "object" && e !== null && "message" in e && "code" in e) {
     const { code, message } = e as { code: unknown; message: unknown };
-    return { code: String(code), message: String(message) };
+    const error: IpcError = { code: String(code), message: String(message) };
+    const words = asWords((e as { words?: unknown }).words);
+    return words === null ? error : { ...error, words };
   }
   return { code: "unknown", message: String(e) };
+}
+
+/** `{code, params}` with string values, or null for anything else. */
+function asWords(value: unknown): Words | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { code, params } = value as { code?: unknown; params?: unknown };
+  if (typeof code !== "string" || typeof params !== "object" || params === null) return null;
+  const out: Record<string, string> = {};
+  for (const [name, v] of Object.entries(params)) out[name] = String(v);
+  return { code, params: out };
 }
 
 /** The blocks of the last preview render, whose keys go with the next one. */

@@ -88,6 +88,7 @@ export interface LoadedPage {
   format: "yaml" | "toml" | null;
   fields: [string, Value][] | null;
   front_matter_problem: string | null;
+  front_matter_words: LineWords | null;
   body: string;
   fingerprint: string;
 }
@@ -152,6 +153,20 @@ export interface CollectionSchema {
   fields: FieldSchema[];
 }
 
+/** A sentence from the core as a code (a key of the catalogues) and the
+ * values that fill it; see ui/src/i18n/coreWords.ts. */
+export interface Words {
+  code: string;
+  params: Readonly<Record<string, string>>;
+}
+
+/** A problem at a line, said as "Line {line}: message hint". */
+export interface LineWords {
+  line: number;
+  message: Words;
+  hint: Words;
+}
+
 export interface Problem {
   path: string;
   line: number;
@@ -159,8 +174,11 @@ export interface Problem {
   severity: "error" | "warning";
   code: string;
   field?: string;
+  /** English; the fallback for `words`. */
   message: string;
   hint: string;
+  words: Words;
+  hint_words: Words;
 }
 
 export interface PageSchema {
@@ -186,10 +204,13 @@ export interface CommitInfo {
   summary: string;
 }
 
-/** Errors cross IPC as `{code, message}`; `message` is plain words. */
+/** Errors cross IPC as `{code, message, words}`: `code` to branch on,
+ * `message` plain English words, `words` the same sentence for `t()` (absent
+ * for failures that did not come from a command). */
 export interface IpcError {
   code: string;
   message: string;
+  words?: Words;
 }
 
 export type FileChange = "new" | "changed" | "deleted" | "renamed" | "conflicted";
@@ -224,6 +245,7 @@ export interface PageReview {
   fields: FieldChange[];
   body: BodyPiece[];
   problem: string | null;
+  problem_words: Words | null;
 }
 
 export interface ChangeReview {
@@ -236,6 +258,7 @@ export interface ChangeReview {
 export interface ChangesView {
   changes: ChangeReview[];
   suggested_message: string;
+  suggested_words: Words | null;
 }
 
 export interface HistoryEntry {
@@ -257,6 +280,7 @@ export interface ConflictView {
   theirs: PageReview | null;
   combined: MergeOutcome | null;
   combine_problem: string | null;
+  combine_problem_words: Words | null;
 }
 
 export type Resolution = { kind: "mine" } | { kind: "theirs" } | { kind: "combine"; choices: Choice[] };
@@ -297,7 +321,7 @@ export interface SiteChanges {
 }
 
 export type AppEvent =
-  | { kind: "site_changed"; changes: SiteChanges; notice: string | null }
+  | { kind: "site_changed"; changes: SiteChanges; notice: string | null; notice_words: Words | null }
   | { kind: "close_requested" }
   | { kind: "link_clicked"; link: string; external: boolean }
   | { kind: "update_available"; offer: UpdateOffer };

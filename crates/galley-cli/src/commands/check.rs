@@ -78,7 +78,7 @@ pub fn run(raw: &[String]) -> Result<ExitCode, CliError> {
         if args.flag("json") {
             let mut p = problem.clone();
             p.path = shown.clone();
-            out.line(&serde_json::to_string(&p).unwrap_or_default());
+            out.line(&serde_json::to_string(&p.to_cli_json()).unwrap_or_default());
         } else {
             out.line(&problem.to_line(shown));
         }

@@ -74,7 +74,14 @@ pub fn run(raw: &[String]) -> Result<ExitCode, CliError> {
             }
             s.push_str(",\"problems\":");
             s.push_str(
-                &serde_json::to_string(&site.problems_at(i)).unwrap_or_else(|_| "[]".into()),
+                &serde_json::to_string(
+                    &site
+                        .problems_at(i)
+                        .iter()
+                        .map(|p| p.to_cli_json())
+                        .collect::<Vec<_>>(),
+                )
+                .unwrap_or_else(|_| "[]".into()),
             );
             s.push('}');
             s

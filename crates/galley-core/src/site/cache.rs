@@ -12,7 +12,8 @@ use crate::validate::{KeyPosition, Problem, ProblemCode, Severity};
 use std::path::{Path, PathBuf};
 
 /// Changes whenever the layout below, or what a record means, changes.
-const FORMAT_VERSION: u32 = 2;
+/// 3: problems carry their words (code and values) for the UI.
+const FORMAT_VERSION: u32 = 3;
 const MAGIC: &[u8; 8] = b"GALLEYIX";
 /// Files modified this recently are not cached: a second write within the file
 /// system's timestamp granularity could leave size and time unchanged ("racy" stamps,
@@ -252,6 +253,16 @@ impl Writer {
         self.opt_str(p.field.as_deref());
         self.str(&p.message);
         self.str(&p.hint);
+        self.words(&p.words);
+        self.words(&p.hint_words);
+    }
+    fn words(&mut self, w: &crate::words::Words) {
+        self.str(w.code);
+        self.u32(w.params.len() as u32);
+        for (name, value) in &w.params {
+            self.str(name);
+            self.str(value);
+        }
     }
 }
 
@@ -353,7 +364,20 @@ impl<'a> Reader<'a> {
             field: self.opt_str()?,
             message: self.str()?.to_owned(),
             hint: self.str()?.to_owned(),
+            words: self.words()?,
+            hint_words: self.words()?,
         })
+    }
+    /// Words whose code this build does not know mean "no cache".
+    fn words(&mut self) -> Option<crate::words::Words> {
+        let say = crate::words::Say::from_code(self.str()?)?;
+        let mut words = say.words();
+        let n = self.u32()? as usize;
+        for _ in 0..n {
+            let name = self.str()?;
+            words = words.with(name, self.str()?);
+        }
+        Some(words)
     }
 }
 

@@ -321,6 +321,15 @@ fn misspelt_setting(
             "The collection \"{collection}\" has a setting \"{key}\", which Jekyll does not know; it is probably a misspelling of \"{meant}\"."
         ),
         hint: format!("Rename \"{key}\" to \"{meant}\"; until then Jekyll ignores it."),
+        words: crate::words::Say::MisspeltSetting
+            .words()
+            .with("collection", collection)
+            .with("key", key)
+            .with("meant", meant),
+        hint_words: crate::words::Say::HintRenameSetting
+            .words()
+            .with("key", key)
+            .with("meant", meant),
     })
 }
 

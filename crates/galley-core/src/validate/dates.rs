@@ -5,12 +5,16 @@
 //! generator stops. These checks find such values among the text fields.
 
 use crate::frontmatter::Value;
+use crate::words::{Say, Words};
 
 /// Why a date-shaped text is not a real date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateProblem {
     /// In words, completing "the value is …": "which has no month 0".
     pub reason: String,
+    /// The whole sentence as a code, with the month, year and days it names;
+    /// the caller adds the `field` and `value` (see [`Say::NoSuchMonth`]).
+    pub words: Words,
 }
 
 const MONTHS: [&str; 12] = [
@@ -68,20 +72,30 @@ fn date_parts(text: &str) -> Option<(i64, u32, u32)> {
 /// is a real date or does not look like one.
 pub fn check_date_text(text: &str) -> Option<DateProblem> {
     let (year, month, day) = date_parts(text)?;
-    let reason = if !(1..=12).contains(&month) {
-        format!("which has no month {month}")
+    let (reason, words) = if !(1..=12).contains(&month) {
+        (
+            format!("which has no month {month}"),
+            Say::NoSuchMonth.words().with("number", month),
+        )
     } else if day == 0 {
-        "which has no day 0".to_owned()
+        ("which has no day 0".to_owned(), Say::NoDayZero.words())
     } else if day > days_in(year, month) {
-        format!(
-            "but {} {year} has only {} days",
-            MONTHS[month as usize - 1],
-            days_in(year, month)
+        (
+            format!(
+                "but {} {year} has only {} days",
+                MONTHS[month as usize - 1],
+                days_in(year, month)
+            ),
+            Say::DayPastMonth
+                .words()
+                .with("month", month)
+                .with("year", year)
+                .with("days", days_in(year, month)),
         )
     } else {
         return None;
     };
-    Some(DateProblem { reason })
+    Some(DateProblem { reason, words })
 }
 
 /// A point or span in time as precise as it was written: a year, or a day.

@@ -24,6 +24,7 @@ pub use read::{config_problem, not_utf8_problem, read_problems};
 use crate::frontmatter::{FieldPath, Value};
 use crate::schema::{CollectionSchema, FieldSchema, Kind};
 use crate::site::{Reference, Site};
+use crate::words::{kind_code, Say, Words};
 use serde::Serialize;
 
 /// How bad a problem is.
@@ -93,6 +94,10 @@ pub struct Problem {
     pub message: String,
     /// What to do about it.
     pub hint: String,
+    /// `message` as a code and values, for the UI's own words (see [`crate::words`]).
+    pub words: Words,
+    /// `hint` as a code and values.
+    pub hint_words: Words,
 }
 
 impl Problem {
@@ -110,6 +115,17 @@ impl Problem {
             line.push_str(&self.hint);
         }
         line
+    }
+
+    /// The problem as `galley check --json` and `galley scan --json` print it:
+    /// the UI's `words` left out, so the CLI's output stays what scripts expect.
+    pub fn to_cli_json(&self) -> serde_json::Value {
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        if let Some(map) = value.as_object_mut() {
+            map.remove("words");
+            map.remove("hint_words");
+        }
+        value
     }
 }
 
@@ -184,8 +200,8 @@ impl Ctx<'_> {
         &self,
         path: &FieldPath,
         code: ProblemCode,
-        message: String,
-        hint: String,
+        (message, words): (String, Words),
+        (hint, hint_words): (String, Words),
     ) -> Problem {
         let (line, column) = self.position(path);
         Problem {
@@ -197,6 +213,8 @@ impl Ctx<'_> {
             field: (!path.is_empty()).then(|| path.to_string()),
             message,
             hint,
+            words,
+            hint_words,
         }
     }
 
@@ -220,8 +238,14 @@ impl Ctx<'_> {
                 let mut p = self.problem(
                     &path,
                     ProblemCode::MissingRequired,
-                    format!("{} is required but has no value.", field.label),
-                    format!("Add \"{}:\" with a value to the front matter.", field.key),
+                    (
+                        format!("{} is required but has no value.", field.label),
+                        Say::MissingRequired.words().with("label", &field.label),
+                    ),
+                    (
+                        format!("Add \"{}:\" with a value to the front matter.", field.key),
+                        Say::HintAddField.words().with("key", &field.key),
+                    ),
                 );
                 if locate::find(self.page.positions, &path).is_none() {
                     p.field = Some(path.to_string());
@@ -255,16 +279,20 @@ impl Ctx<'_> {
         if matches!(kind, Kind::Image | Kind::File) {
             if let Value::String(reference) = value {
                 if let Reference::Missing = (self.resolve)(reference) {
-                    let what = if kind == Kind::Image { "image" } else { "file" };
-                    out.push(
-                        self.problem(
-                            path,
-                            ProblemCode::MissingFile,
+                    let (what, say) = if kind == Kind::Image {
+                        ("image", Say::MissingImage)
+                    } else {
+                        ("file", Say::MissingFile)
+                    };
+                    out.push(self.problem(
+                        path,
+                        ProblemCode::MissingFile,
+                        (
                             format!("The {what} \"{reference}\" is not in the site."),
-                            "Check the spelling and the folder, or add the file to the site."
-                                .to_owned(),
+                            say.words().with("reference", reference),
                         ),
-                    );
+                        check_file_hint(),
+                    ));
                 }
             }
         }
@@ -287,9 +315,11 @@ impl Ctx<'_> {
                                 out.push(self.problem(
                                     &item_path,
                                     ProblemCode::MissingFile,
-                                    format!("The file \"{reference}\" is not in the site."),
-                                    "Check the spelling and the folder, or add the file to the site."
-                                        .to_owned(),
+                                    (
+                                        format!("The file \"{reference}\" is not in the site."),
+                                        Say::MissingFile.words().with("reference", reference),
+                                    ),
+                                    check_file_hint(),
                                 ));
                             }
                         }
@@ -318,16 +348,25 @@ impl Ctx<'_> {
             if kind.compatible(expected) {
                 return None;
             }
-            return Some(self.problem(
-                path,
-                ProblemCode::TypeMismatch,
-                format!(
-                    "{name} should be {}, as the site's settings say, but it is {}.",
-                    expected.with_article(),
-                    kind.with_article()
+            return Some(
+                self.problem(
+                    path,
+                    ProblemCode::TypeMismatch,
+                    (
+                        format!(
+                            "{name} should be {}, as the site's settings say, but it is {}.",
+                            expected.with_article(),
+                            kind.with_article()
+                        ),
+                        Say::TypeMismatchSettings
+                            .words()
+                            .with("field", &name)
+                            .with("expected", kind_code(expected))
+                            .with("found", kind_code(kind)),
+                    ),
+                    hint_for(key, value, expected),
                 ),
-                hint_for(key, value, expected),
-            ));
+            );
         }
         let (dominant, dominant_count) = field.shape.dominant()?;
         if kind.compatible(dominant) || dominant_count < 3 {
@@ -340,17 +379,28 @@ impl Ctx<'_> {
             return None;
         }
         let others = field.shape.count_compatible(dominant);
-        Some(self.problem(
-            path,
-            ProblemCode::TypeMismatch,
-            format!(
-                "{name} should be {}, as in the other {others} {}, but here it is {}.",
-                dominant.with_article(),
-                self.plural,
-                kind.with_article()
+        Some(
+            self.problem(
+                path,
+                ProblemCode::TypeMismatch,
+                (
+                    format!(
+                        "{name} should be {}, as in the other {others} {}, but here it is {}.",
+                        dominant.with_article(),
+                        self.plural,
+                        kind.with_article()
+                    ),
+                    Say::TypeMismatchOthers
+                        .words()
+                        .with("field", &name)
+                        .with("expected", kind_code(dominant))
+                        .with("count", others)
+                        .with("collection", &self.plural)
+                        .with("found", kind_code(kind)),
+                ),
+                hint_for(key, value, dominant),
             ),
-            hint_for(key, value, dominant),
-        ))
+        )
     }
 
     fn not_a_choice(
@@ -372,24 +422,51 @@ impl Ctx<'_> {
         if choices.contains(&text) {
             return None;
         }
-        Some(self.problem(
-            path,
-            ProblemCode::NotAChoice,
-            format!("{path} is \"{text}\", which is not one of the choices the site allows."),
-            format!("Use one of: {}.", choices.join(", ")),
-        ))
+        Some(
+            self.problem(
+                path,
+                ProblemCode::NotAChoice,
+                (
+                    format!(
+                        "{path} is \"{text}\", which is not one of the choices the site allows."
+                    ),
+                    Say::NotAChoice
+                        .words()
+                        .with("field", path)
+                        .with("value", &text),
+                ),
+                (
+                    format!("Use one of: {}.", choices.join(", ")),
+                    Say::HintUseChoice
+                        .words()
+                        .with("choices", choices.join(", ")),
+                ),
+            ),
+        )
     }
 
     fn check_dates(&self, path: &FieldPath, value: &Value, out: &mut Vec<Problem>) {
         match value {
             Value::String(text) => {
                 if let Some(problem) = check_date_text(text) {
-                    out.push(self.problem(
-                        path,
-                        ProblemCode::ImpossibleDate,
-                        format!("{path} is \"{text}\", {}.", problem.reason),
-                        "Check the month and the day.".to_owned(),
-                    ));
+                    out.push(
+                        self.problem(
+                            path,
+                            ProblemCode::ImpossibleDate,
+                            (
+                                format!("{path} is \"{text}\", {}.", problem.reason),
+                                problem
+                                    .words
+                                    .clone()
+                                    .with("field", path)
+                                    .with("value", text),
+                            ),
+                            (
+                                "Check the month and the day.".to_owned(),
+                                Say::HintCheckDate.words(),
+                            ),
+                        ),
+                    );
                 }
             }
             Value::Map(entries) => {
@@ -416,16 +493,34 @@ impl Ctx<'_> {
                 continue;
             };
             if e.before(&s) {
-                out.push(self.problem(
-                    &FieldPath::key(*end_key),
-                    ProblemCode::EndBeforeStart,
-                    format!(
-                        "{end_key} ({}) is before {start_key} ({}).",
-                        end.display_text(),
-                        start.display_text()
+                out.push(
+                    self.problem(
+                        &FieldPath::key(*end_key),
+                        ProblemCode::EndBeforeStart,
+                        (
+                            format!(
+                                "{end_key} ({}) is before {start_key} ({}).",
+                                end.display_text(),
+                                start.display_text()
+                            ),
+                            Say::EndBeforeStart
+                                .words()
+                                .with("end_key", end_key)
+                                .with("end", end.display_text())
+                                .with("start_key", start_key)
+                                .with("start", start.display_text()),
+                        ),
+                        (
+                            format!(
+                                "Check both dates; {end_key} should be on or after {start_key}."
+                            ),
+                            Say::HintCheckPair
+                                .words()
+                                .with("end_key", end_key)
+                                .with("start_key", start_key),
+                        ),
                     ),
-                    format!("Check both dates; {end_key} should be on or after {start_key}."),
-                ));
+                );
             }
         }
     }
@@ -442,8 +537,16 @@ fn is_empty(value: &Value) -> bool {
     }
 }
 
+/// The hint for a file or image that is not in the site.
+fn check_file_hint() -> (String, Words) {
+    (
+        "Check the spelling and the folder, or add the file to the site.".to_owned(),
+        Say::HintCheckFile.words(),
+    )
+}
+
 /// What to do about a value of the wrong kind, as concretely as possible.
-fn hint_for(key: &str, value: &Value, expected: Kind) -> String {
+fn hint_for(key: &str, value: &Value, expected: Kind) -> (String, Words) {
     if let Value::String(text) = value {
         let t = text.trim();
         let looks_right = match expected {
@@ -454,12 +557,23 @@ fn hint_for(key: &str, value: &Value, expected: Kind) -> String {
             _ => false,
         };
         if looks_right {
-            return format!("Remove the quotes around the value: {key}: {t}");
+            return (
+                format!("Remove the quotes around the value: {key}: {t}"),
+                Say::HintRemoveQuotes
+                    .words()
+                    .with("key", key)
+                    .with("value", t),
+            );
         }
     }
-    format!(
-        "Change it to {} in the form, or fix the value in the text.",
-        expected.with_article()
+    (
+        format!(
+            "Change it to {} in the form, or fix the value in the text.",
+            expected.with_article()
+        ),
+        Say::HintChangeKind
+            .words()
+            .with("expected", kind_code(expected)),
     )
 }
 
@@ -481,6 +595,8 @@ fn jekyll_post_date_problem(path: &str) -> Option<Problem> {
         field: None,
         message: format!("The date in the file name, \"{date}\", {}.", problem.reason),
         hint: "Rename the file with a real date (year-month-day).".to_owned(),
+        words: Say::FileNameDate.words().with("value", date),
+        hint_words: Say::HintRenamePost.words(),
     })
 }
 

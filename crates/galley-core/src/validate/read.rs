@@ -4,6 +4,7 @@
 use super::{Problem, ProblemCode, Severity};
 use crate::document::Document;
 use crate::frontmatter::FrontMatterError;
+use crate::words::Say;
 
 /// The engine's messages start with "Line N:" (or "Line N, column M:"); `galley check`
 /// prints the position in front, so the problem keeps only the words.
@@ -46,6 +47,7 @@ pub fn config_problem(path: &str, error: &FrontMatterError, line_shift: isize) -
     if hint.is_empty() {
         hint = "Compare this line with the lines around it.".to_owned();
     }
+    let (words, hint_words) = error.words(shift);
     Problem {
         path: path.to_owned(),
         line: shift(line),
@@ -61,6 +63,8 @@ pub fn config_problem(path: &str, error: &FrontMatterError, line_shift: isize) -
         },
         message,
         hint,
+        words,
+        hint_words,
     }
 }
 
@@ -75,8 +79,13 @@ pub fn read_problems(path: &str, doc: &Document) -> Vec<Problem> {
 /// The error for a file that is not UTF-8, pointing at the first bad byte.
 pub fn not_utf8_problem(path: &str, bytes: &[u8]) -> Problem {
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    let (line, column, what) = if utf16 {
-        (1, 1, "it is UTF-16 text".to_owned())
+    let (line, column, what, words) = if utf16 {
+        (
+            1,
+            1,
+            "it is UTF-16 text".to_owned(),
+            Say::NotUtf8Utf16.words(),
+        )
     } else {
         let valid = match std::str::from_utf8(bytes) {
             Ok(_) => bytes.len(),
@@ -96,6 +105,7 @@ pub fn not_utf8_problem(path: &str, bytes: &[u8]) -> Problem {
             column,
             "it has a character that is not UTF-8 here (perhaps Latin-1 or Windows-1252)"
                 .to_owned(),
+            Say::NotUtf8Byte.words(),
         )
     };
     Problem {
@@ -109,6 +119,8 @@ pub fn not_utf8_problem(path: &str, bytes: &[u8]) -> Problem {
         hint:
             "Open it in a text editor and save it as UTF-8; Galley will not change it until then."
                 .to_owned(),
+        words,
+        hint_words: Say::HintSaveAsUtf8.words(),
     }
 }
 
