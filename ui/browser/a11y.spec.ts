@@ -148,6 +148,7 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
       hooks?.emit({
         kind: "site_changed",
         notice: null,
+        notice_words: null,
         changes: {
           pages_changed: ["_engagements/aida.md"],
           pages_added: [],

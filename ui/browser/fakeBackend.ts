@@ -124,6 +124,7 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
     format: "yaml",
     fields: structuredClone(p.fields),
     front_matter_problem: null,
+    front_matter_words: null,
     body: p.body,
     fingerprint: String(p.fingerprint),
   });
@@ -149,7 +150,7 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
             { op: "removed" as const, text: before.body },
             { op: "added" as const, text: now.body },
           ];
-    return { path, title: titleOf(now), change, review: { fields: fieldChanges(before.fields, now.fields), body, problem: null } };
+    return { path, title: titleOf(now), change, review: { fields: fieldChanges(before.fields, now.fields), body, problem: null, problem_words: null } };
   };
   const history = (path: string): HistoryEntry[] => [
     {
@@ -229,6 +230,7 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
     reviewChanges: async () => ({
       changes: [...changed.keys()].map(review),
       suggested_message: `Update ${[...changed.keys()].map((p) => (pages.has(p) ? titleOf(page(p)) : p)).join(", ")}`,
+      suggested_words: null,
     }),
     discardChange: async (path) => {
       const before = original.get(path);
@@ -310,6 +312,8 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
           field: e.key,
           message: "Prio should be a whole number.",
           hint: "Write it with digits only, like 3.",
+          words: { code: "coreError.edit.wrongType", params: { field: "prio", expected: "int", input: e.input } },
+          hint_words: { code: "problem.hint.correctValue", params: {} },
         })),
     siteImages: async () => IMAGES,
     importImage: async () => null,

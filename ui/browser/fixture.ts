@@ -276,7 +276,7 @@ export const CONFLICTS: MergeView = {
     {
       path: "_engagements/aida.md",
       title: "AIDA",
-      mine: { fields: [{ key: "end", label: "End", kind: "changed", before: "", after: "2026" }], body: [], problem: null },
+      mine: { fields: [{ key: "end", label: "End", kind: "changed", before: "", after: "2026" }], body: [], problem: null, problem_words: null },
       theirs: {
         fields: [
           { key: "end", label: "End", kind: "changed", before: "", after: "2030" },
@@ -284,6 +284,7 @@ export const CONFLICTS: MergeView = {
         ],
         body: [],
         problem: null,
+        problem_words: null,
       },
       combined: {
         clashes: [{ kind: "field", field: "end", base: null, mine: int(2026), theirs: int(2030) }],
@@ -291,6 +292,7 @@ export const CONFLICTS: MergeView = {
         fields_from_theirs: ["prio"],
       },
       combine_problem: null,
+      combine_problem_words: null,
     },
   ],
 };

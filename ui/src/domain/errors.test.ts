@@ -11,9 +11,19 @@ describe("error words", () => {
     expect(errorText(err, translator(en))).toMatch(/^Galley could not reach the server/);
   });
 
-  it("keeps the core's words when they carry details", () => {
-    const err = { code: "exists", message: "A page named \"aida.md\" already exists." };
-    expect(errorText(err, translator(sv))).toBe(err.message);
+  it("says the core's words with their details in the editor's language", () => {
+    const err = {
+      code: "exists",
+      message: "A page named \"aida.md\" already exists. Choose another name.",
+      words: { code: "coreError.browse.exists", params: { path: "aida.md" } },
+    };
+    expect(errorText(err, translator(sv))).toBe("Det finns redan en sida som heter ”aida.md”. Välj ett annat namn.");
+    expect(errorText(err, translator(en))).toBe(err.message);
+  });
+
+  it("falls back to the core's English only for words it does not know", () => {
+    const err = { code: "exists", message: "Something new.", words: { code: "coreError.fromTheFuture", params: {} } };
+    expect(errorText(err, translator(sv))).toBe("Something new.");
     expect(errorText({ code: "unknown", message: "boom" }, translator(en))).toBe("boom");
   });
 

@@ -127,7 +127,7 @@ describe("checks and formats", () => {
   });
 
   it("puts problems next to their field and its top-level group", () => {
-    const p: Problem = { path: "a.md", line: 3, column: 1, severity: "error", code: "type-mismatch", field: "datacite.keywords[1]", message: "m", hint: "h" };
+    const p: Problem = { path: "a.md", line: 3, column: 1, severity: "error", code: "type-mismatch", field: "datacite.keywords[1]", message: "m", hint: "h", words: { code: "problem.malformed.tab", params: {} }, hint_words: { code: "problem.hint.spaces", params: {} } };
     const by = problemsByField([p]);
     expect(by.get("datacite.keywords[1]")).toEqual([p]);
     expect(by.get("datacite")).toEqual([p]);
