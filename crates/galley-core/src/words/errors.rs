@@ -92,13 +92,17 @@ impl FrontMatterError {
                 Say::UnclosedFence.words().with("fence", fence),
                 Say::HintCloseFence.words().with("fence", fence),
             ),
-            FrontMatterError::NotAMapping { .. } => {
-                (Say::NotAMapping.words(), Say::HintNameValue.words())
-            }
+            FrontMatterError::NotAMapping { found, .. } => (
+                Say::NotAMapping.words().with("detail", found),
+                Say::HintNameValue.words(),
+            ),
             FrontMatterError::ComplexKey { .. } => {
                 (Say::ComplexKey.words(), Say::HintSimpleName.words())
             }
-            FrontMatterError::Syntax { .. } => (Say::Syntax.words(), Say::HintCompare.words()),
+            FrontMatterError::Syntax { message, .. } => (
+                Say::Syntax.words().with("detail", message),
+                Say::HintCompare.words(),
+            ),
         }
     }
 }
@@ -137,8 +141,14 @@ impl EditError {
                     .with("field", path)
                     .with("expected", kind_code(kind))
             }
-            EditError::InvalidValue { path, .. } => Say::EditInvalid.words().with("field", path),
-            EditError::Unsupported { path, .. } => Say::EditUnsupported.words().with("field", path),
+            EditError::InvalidValue { path, reason } => Say::EditInvalid
+                .words()
+                .with("field", path)
+                .with("detail", reason),
+            EditError::Unsupported { path, reason } => Say::EditUnsupported
+                .words()
+                .with("field", path)
+                .with("detail", reason),
             EditError::EmptyPath => Say::EditEmptyPath.words(),
             EditError::NotRoundTrip { path } => Say::EditNotRoundTrip.words().with("field", path),
         }
@@ -189,9 +199,10 @@ impl MergeError {
                 Version::Mine => Say::MergeBrokenMine.words(),
                 Version::Theirs => Say::MergeBrokenTheirs.words(),
             },
-            MergeError::CannotApply { field, .. } => {
-                Say::MergeCannotApply.words().with("field", field)
-            }
+            MergeError::CannotApply { field, reason } => Say::MergeCannotApply
+                .words()
+                .with("field", field)
+                .with("detail", reason),
             MergeError::ChoiceCount { clashes, choices } => Say::MergeChoiceCount
                 .words()
                 .with("clashes", clashes)
@@ -220,7 +231,10 @@ impl PageError {
             PageError::Read(p, e) => Say::PageRead.words().with("path", p).with("detail", e),
             PageError::Document(e) => e.words(),
             PageError::Edit(e) => e.words(),
-            PageError::BadYaml { key, .. } => Say::PageBadYaml.words().with("key", key),
+            PageError::BadYaml { key, message } => Say::PageBadYaml
+                .words()
+                .with("key", key)
+                .with("detail", message),
             PageError::BadField(f) => Say::PageBadField.words().with("field", f),
             PageError::BrokenFrontMatter(_) => Say::PageBrokenFrontMatter.words(),
             PageError::ChangedOnDisk => Say::PageChangedOnDisk.words(),

@@ -17,6 +17,9 @@
 //! name is `expected` or `found` is itself a kind code (`year`, `text`, …: see
 //! [`crate::schema::Kind`]), which the UI says with its `problem.kind.*` words;
 //! `month` is a month number (1–12) the UI names in the editor's language.
+//! A `detail` is English words Galley does not own (a parser's or the operating
+//! system's description); the English UI repeats them, Swedish words may leave
+//! them out.
 
 mod errors;
 
@@ -145,11 +148,12 @@ say_codes! {
         /// The front matter never ends.
         UnclosedFence = "problem.malformed.unclosed" (fence),
         /// The front matter is not `name: value` lines.
-        NotAMapping = "problem.malformed.notAMapping" (),
+        NotAMapping = "problem.malformed.notAMapping" (detail),
         /// A field name that is a list or group.
         ComplexKey = "problem.malformed.complexKey" (),
-        /// Any other syntax problem (the parser's words are not repeated).
-        Syntax = "problem.malformed.syntax" (),
+        /// Any other syntax problem; `detail` is the parser's English words,
+        /// which only the English UI repeats.
+        Syntax = "problem.malformed.syntax" (detail),
         /// A value of another kind than the site's settings say.
         TypeMismatchSettings = "problem.typeMismatch.settings" (field, expected, found),
         /// A value of another kind than the other pages have.
@@ -262,7 +266,7 @@ say_codes! {
         /// A page that is not UTF-8.
         PageNotUtf8 = "coreError.page.notUtf8" (),
         /// YAML typed for a field that does not read.
-        PageBadYaml = "coreError.page.badYaml" (key),
+        PageBadYaml = "coreError.page.badYaml" (key, detail),
         /// A field name the engine cannot parse.
         PageBadField = "coreError.page.badField" (field),
         /// Broken front matter: nothing is saved.
@@ -282,9 +286,9 @@ say_codes! {
         /// A value of another kind than the edit needs.
         EditNotA = "coreError.edit.notA" (field, expected),
         /// A value the field cannot hold.
-        EditInvalid = "coreError.edit.invalid" (field),
+        EditInvalid = "coreError.edit.invalid" (field, detail),
         /// Written in a way the form cannot change.
-        EditUnsupported = "coreError.edit.unsupported" (field),
+        EditUnsupported = "coreError.edit.unsupported" (field, detail),
         /// No field named.
         EditEmptyPath = "coreError.edit.emptyPath" (),
         /// The edit would change other parts of the page.
@@ -332,7 +336,7 @@ say_codes! {
         /// The other version's front matter has a mistake.
         MergeBrokenTheirs = "coreError.merge.brokenFrontMatter.theirs" (),
         /// A change that could not be carried over.
-        MergeCannotApply = "coreError.merge.cannotApply" (field),
+        MergeCannotApply = "coreError.merge.cannotApply" (field, detail),
         /// Not as many choices as clashes.
         MergeChoiceCount = "coreError.merge.choiceCount" (clashes, choices),
         /// A combine choice for a one-value field.
