@@ -42,6 +42,10 @@ pub(crate) enum Sanitizing {
     /// Raw HTML left as written and ammonia run over the whole output (the
     /// reference the fast path is tested against).
     WholeOutput,
+    /// As `WhereNeeded`, every raw piece through html5ever's tokenizer (the
+    /// cleaner's fast path off): what the preview wrote before that fast path.
+    #[cfg(test)]
+    TokenizerOnly,
 }
 
 /// A page's HTML and, when chunks were asked for, where each chunk came from.
@@ -275,15 +279,23 @@ impl<'a> Pass<'_, 'a> {
         if self.pending_raw.is_empty() {
             return;
         }
-        let raw = std::mem::take(&mut self.pending_raw);
+        let raw = &self.pending_raw;
         let html = match self.mode {
-            Sanitizing::WholeOutput => raw,
+            Sanitizing::WholeOutput => raw.clone(),
             Sanitizing::WhereNeeded => {
                 let mut clean = String::with_capacity(raw.len() + 32);
-                self.cleaner.clean_into(&raw, &mut clean);
+                self.cleaner.clean_into(raw, &mut clean);
+                clean
+            }
+            #[cfg(test)]
+            Sanitizing::TokenizerOnly => {
+                let mut clean = String::with_capacity(raw.len() + 32);
+                self.cleaner.clean_with_tokenizer(raw, &mut clean);
                 clean
             }
         };
+        // Cleared rather than taken: the next block's raw HTML reuses its memory.
+        self.pending_raw.clear();
         self.ready.push_back(Event::Html(CowStr::from(html)));
     }
 
