@@ -19,7 +19,7 @@
 
 use super::ial::{self, allowed_attribute};
 use super::ids::add_heading_ids;
-use super::liquid::{Expanded, Piece, PH_START};
+use super::liquid::{has_placeholder, Expanded, Piece, PH_START};
 use super::sanitize::{builder, Cleaner, UrlPolicy};
 use super::urls::{image_source, link_target, LinkTarget};
 use super::{markdown_options, PageContext, RenderOptions};
@@ -323,8 +323,8 @@ impl<'a> Pass<'_, 'a> {
                 }
                 self.push(Event::End(end));
             }
-            Event::Text(text) if text.contains(PH_START) => self.text_with_chips(&text),
-            Event::Code(code) if code.contains(PH_START) && self.in_image == 0 => {
+            Event::Text(text) if has_placeholder(&text) => self.text_with_chips(&text),
+            Event::Code(code) if has_placeholder(&code) && self.in_image == 0 => {
                 let mut html = String::from("<code>");
                 for piece in self.expanded.pieces(&code) {
                     match piece {
@@ -466,7 +466,7 @@ impl<'a> Pass<'_, 'a> {
     /// markup between tags, the Liquid source inside a tag (an attribute value
     /// cannot hold markup). Chips' markup is cleaned with the rest, harmlessly.
     fn fill_raw(&mut self, raw: &str) {
-        if !raw.contains(PH_START) {
+        if !has_placeholder(raw) {
             self.pending_raw.push_str(raw);
             return;
         }

@@ -21,27 +21,51 @@ use std::collections::HashSet;
 mod differential_tests;
 mod scan;
 
+/// Words that refuse a whole `style` value, in lowercase (matched ignoring
+/// ASCII case).
+const REFUSED_IN_STYLE: [&[u8]; 11] = [
+    b"url(",
+    b"expression",
+    b"\\",
+    b"/*",
+    b"javascript",
+    b"behavior",
+    b"binding",
+    b"@import",
+    b"image-set",
+    b"src(",
+    b"<",
+];
+
 /// A `style` attribute value if it cannot load or run anything, else `None`.
 ///
 /// CSS in a style attribute cannot run script in current browsers, but `url(`
 /// can fetch from anywhere and old engines ran `expression(` and bindings;
 /// escapes and comments could hide those words, so they refuse the whole value.
+/// One pass over the bytes, no lowercased copy: this runs for every `style`
+/// of every raw HTML piece.
 pub fn safe_style(value: &str) -> Option<&str> {
-    let lower = value.to_ascii_lowercase();
-    let refused = [
-        "url(",
-        "expression",
-        "\\",
-        "/*",
-        "javascript",
-        "behavior",
-        "binding",
-        "@import",
-        "image-set",
-        "src(",
-        "<",
-    ];
-    (!refused.iter().any(|word| lower.contains(word))).then_some(value)
+    let bytes = value.as_bytes();
+    for (at, byte) in bytes.iter().enumerate() {
+        let first = byte.to_ascii_lowercase();
+        if !matches!(
+            first,
+            b'u' | b'e' | b'\\' | b'/' | b'j' | b'b' | b'@' | b'i' | b's' | b'<'
+        ) {
+            continue;
+        }
+        let rest = &bytes[at..];
+        let refused = REFUSED_IN_STYLE.iter().any(|word| {
+            word.first() == Some(&first)
+                && rest
+                    .get(..word.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(word))
+        });
+        if refused {
+            return None;
+        }
+    }
+    Some(value)
 }
 
 /// Where the sanitizer sends site images, as in Markdown images.
@@ -705,6 +729,33 @@ mod tests {
             html,
             "<img src=\"x\"><a rel=\"noopener noreferrer\">a</a><a rel=\"noopener noreferrer\">b</a><a rel=\"noopener noreferrer\">c</a>&lt;b onclick=x&gt;t&lt;/b&gt;f<p>p</p>"
         );
+    }
+
+    /// `safe_style` as first written (lowercased copy, one search per word):
+    /// the reference the one-pass version is tested against.
+    fn safe_style_reference(value: &str) -> Option<&str> {
+        let lower = value.to_ascii_lowercase();
+        let refused = [
+            "url(",
+            "expression",
+            "\\",
+            "/*",
+            "javascript",
+            "behavior",
+            "binding",
+            "@import",
+            "image-set",
+            "src(",
+            "<",
+        ];
+        (!refused.iter().any(|word| lower.contains(word))).then_some(value)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn styles_as_the_reference(value in "([a-zA-Z :;()/*\\\\@<-]|URL\\(|Url\\(|eXpression|JavaScript|behavior|BINDING|@Import|image-SET|src\\(|é){0,12}") {
+            proptest::prop_assert_eq!(safe_style(&value), safe_style_reference(&value));
+        }
     }
 
     #[test]
