@@ -274,11 +274,16 @@ impl<'a> Pass<'_, 'a> {
         self.ready.push_back(event);
     }
 
-    /// Cleans the raw HTML collected so far and queues it.
+    /// Cleans the raw HTML collected so far and queues it. (Called for every
+    /// event; inlined so that the usual case, nothing collected, is one test.)
+    #[inline]
     fn flush_raw(&mut self) {
-        if self.pending_raw.is_empty() {
-            return;
+        if !self.pending_raw.is_empty() {
+            self.clean_pending_raw();
         }
+    }
+
+    fn clean_pending_raw(&mut self) {
         let raw = &self.pending_raw;
         let html = match self.mode {
             Sanitizing::WholeOutput => raw.clone(),
@@ -360,7 +365,8 @@ impl<'a> Pass<'_, 'a> {
                     dest
                 };
                 let target = link_target(&href, self.context.page_dir, self.baseurl);
-                let mut html = String::from("<a");
+                let mut html = String::with_capacity(href.len() + title.len() + 64);
+                html.push_str("<a");
                 if target != LinkTarget::Refused {
                     html.push_str(" href=\"");
                     let _ = escape_href(&mut html, &href);

@@ -489,10 +489,13 @@ impl Cleaner {
         if is_allowed_url(url) {
             return true;
         }
-        let lower = url.trim_start().to_ascii_lowercase();
-        self.extra_scheme
-            .as_deref()
-            .is_some_and(|s| lower.strip_prefix(s).is_some_and(|r| r.starts_with(':')))
+        // The app's own scheme (lowercase), ASCII case ignored, without a copy.
+        let url = url.trim_start();
+        self.extra_scheme.as_deref().is_some_and(|s| {
+            url.get(..s.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(s))
+                && url[s.len()..].starts_with(':')
+        })
     }
 
     /// Writes an allowed start tag, keeping only allowed attributes.
@@ -606,37 +609,40 @@ impl TokenSink for Sink<'_, '_> {
 /// Text for the data state: `&`, `<`, `>` and no-break spaces escaped, as
 /// html5ever's serializer does (so the output matches ammonia's).
 fn escape_text(out: &mut String, text: &str) {
-    let mut last = 0;
-    for (i, c) in text.char_indices() {
-        let escaped = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '\u{a0}' => "&nbsp;",
-            _ => continue,
-        };
-        out.push_str(&text[last..i]);
-        out.push_str(escaped);
-        last = i + c.len_utf8();
-    }
-    out.push_str(&text[last..]);
+    escape(out, text, |b| matches!(b, b'&' | b'<' | b'>' | 0xC2));
 }
 
 /// A double-quoted attribute value: `&`, `"` and no-break spaces escaped.
 fn escape_attribute(out: &mut String, value: &str) {
+    escape(out, value, |b| matches!(b, b'&' | b'"' | 0xC2));
+}
+
+/// Copies `text` with `&`, `<`, `>`, `"` and U+00A0 escaped where `stops`
+/// says, by bytes (U+00A0's UTF-8 begins with 0xC2, which also begins other
+/// characters: those are copied as they are).
+fn escape(out: &mut String, text: &str, stops: impl Fn(u8) -> bool) {
+    let bytes = text.as_bytes();
     let mut last = 0;
-    for (i, c) in value.char_indices() {
-        let escaped = match c {
-            '&' => "&amp;",
-            '"' => "&quot;",
-            '\u{a0}' => "&nbsp;",
-            _ => continue,
+    let mut at = 0;
+    while let Some(found) = bytes[at..].iter().position(|b| stops(*b)) {
+        let stop = at + found;
+        let (escaped, len) = match bytes[stop] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            _ if bytes.get(stop + 1) == Some(&0xA0) => ("&nbsp;", 2),
+            _ => {
+                at = stop + 1;
+                continue;
+            }
         };
-        out.push_str(&value[last..i]);
+        out.push_str(&text[last..stop]);
         out.push_str(escaped);
-        last = i + c.len_utf8();
+        last = stop + len;
+        at = last;
     }
-    out.push_str(&value[last..]);
+    out.push_str(&text[last..]);
 }
 
 #[cfg(test)]
@@ -755,6 +761,33 @@ mod tests {
         #[test]
         fn styles_as_the_reference(value in "([a-zA-Z :;()/*\\\\@<-]|URL\\(|Url\\(|eXpression|JavaScript|behavior|BINDING|@Import|image-SET|src\\(|é){0,12}") {
             proptest::prop_assert_eq!(safe_style(&value), safe_style_reference(&value));
+        }
+    }
+
+    /// The escapes as first written (char by char): the reference for [`escape`].
+    fn escape_reference(out: &mut String, text: &str, quote: bool) {
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' if !quote => out.push_str("&lt;"),
+                '>' if !quote => out.push_str("&gt;"),
+                '"' if quote => out.push_str("&quot;"),
+                '\u{a0}' => out.push_str("&nbsp;"),
+                c => out.push(c),
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escapes_as_the_reference(text in "[a<>&\"'\u{a0}\u{80}-\u{ff}é\u{100}-\u{17f}\u{2000}-\u{2010}]{0,16}") {
+            let (mut a, mut b, mut c, mut d) = (String::new(), String::new(), String::new(), String::new());
+            escape_text(&mut a, &text);
+            escape_reference(&mut b, &text, false);
+            escape_attribute(&mut c, &text);
+            escape_reference(&mut d, &text, true);
+            proptest::prop_assert_eq!(a, b);
+            proptest::prop_assert_eq!(c, d);
         }
     }
 
