@@ -87,7 +87,11 @@ pub(crate) fn render_expanded(
         pending_raw: String::new(),
         ready: VecDeque::new(),
     };
-    let mut html = String::with_capacity(source.len() * 3 / 2 + 64);
+    // Pages come out 1.5–1.7 times their size (tags, escapes, site image
+    // addresses): reserving twice avoids growing a page-sized buffer at its end,
+    // which on a 1 MB page costs more than the copy (a 3 MB block taken from
+    // the system and given back on every render).
+    let mut html = String::with_capacity(source.len() * 2 + 64);
     let (chunks, ial_attrs) = if super::liquid::has_brace_then(source, b":") {
         let (mut events, ranges) = collect(source);
         let edits = ial::apply(&mut events, &ranges, source);
