@@ -191,6 +191,10 @@ impl<'e, 'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Blocks<'e, 'a, I> {
     }
 
     /// Reads the next top-level block and turns it into ready events.
+    ///
+    /// Events go straight to the pass until a heading without an id starts:
+    /// from there on the block is held (its id is made from its text, which
+    /// comes after it) and passed on at its end.
     fn next_block(&mut self) {
         let mut depth = 0usize;
         let mut range: Option<Range<usize>> = None;
@@ -205,8 +209,15 @@ impl<'e, 'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Blocks<'e, 'a, I> {
                 Some(k) => k.start.min(r.start)..k.end.max(r.end),
                 None => r,
             });
-            self.block.push(event);
-            if depth == 0 && !marker {
+            let last = depth == 0 && !marker;
+            if self.block.is_empty()
+                && !matches!(event, Event::Start(Tag::Heading { id: None, .. }))
+            {
+                self.pass.event(event);
+            } else {
+                self.block.push(event);
+            }
+            if last {
                 break;
             }
         }
@@ -217,9 +228,11 @@ impl<'e, 'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Blocks<'e, 'a, I> {
             }
             return;
         };
-        add_heading_ids(&mut self.block, &mut self.pass.used_ids);
-        for event in self.block.drain(..) {
-            self.pass.event(event);
+        if !self.block.is_empty() {
+            add_heading_ids(&mut self.block, &mut self.pass.used_ids);
+            for event in self.block.drain(..) {
+                self.pass.event(event);
+            }
         }
         self.pass.flush_raw();
         self.pass.cleaner.end_block();
