@@ -11,6 +11,11 @@
 //! `valgrind --tool=callgrind --toggle-collect='*measured_runs*'` (see
 //! BENCHMARKS.md, "Raw HTML sanitizing"). `GALLEY_PREVIEW_CASE` picks one case
 //! (`20k_raw_html`…) and `GALLEY_PREVIEW_WHAT` one side (`pulldown`, `galley`).
+//!
+//! Times on a shared machine: with `GALLEY_PREVIEW_ALTERNATE=N` the bench
+//! renders each case N times with pulldown-cmark and Galley in turn (one of
+//! each, then again), so both see the same load, and prints each side's median
+//! and their ratio as `FIGURE` lines.
 
 use criterion::{criterion_group, Criterion, Throughput};
 use galley_core::preview::{
@@ -107,9 +112,49 @@ fn fixed_runs(runs: usize) {
     }
 }
 
+/// The `GALLEY_PREVIEW_ALTERNATE` mode: medians of renders taken in turns.
+fn alternate(rounds: usize) {
+    let options = RenderOptions {
+        asset_url_prefix: Some("galley-site://localhost".into()),
+    };
+    let case = std::env::var("GALLEY_PREVIEW_CASE").ok();
+    for (name, bytes, raw) in CASES {
+        if case.as_deref().is_some_and(|c| c != name) {
+            continue;
+        }
+        let body = page(bytes, raw);
+        let (mut plain, mut galley) = (Vec::new(), Vec::new());
+        for _ in 0..rounds {
+            let start = std::time::Instant::now();
+            black_box(pulldown_cmark_only(black_box(&body)));
+            plain.push(start.elapsed());
+            let start = std::time::Instant::now();
+            black_box(render(black_box(&body), &options));
+            galley.push(start.elapsed());
+        }
+        plain.sort_unstable();
+        galley.sort_unstable();
+        let (p, g) = (plain[rounds / 2], galley[rounds / 2]);
+        println!(
+            "FIGURE preview_{name}: pulldown-cmark {:.1} µs, galley_render {:.1} µs, ratio {:.2}× (medians of {rounds} renders each, in turns)",
+            p.as_secs_f64() * 1e6,
+            g.as_secs_f64() * 1e6,
+            g.as_secs_f64() / p.as_secs_f64()
+        );
+    }
+}
+
 criterion_group!(benches, preview);
 
 fn main() {
+    if let Some(rounds) = std::env::var("GALLEY_PREVIEW_ALTERNATE")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|n| *n > 0)
+    {
+        alternate(rounds);
+        return;
+    }
     if let Some(runs) = std::env::var("GALLEY_PREVIEW_RUNS")
         .ok()
         .and_then(|n| n.parse().ok())

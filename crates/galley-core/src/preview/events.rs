@@ -375,9 +375,9 @@ impl<'a> Pass<'_, 'a> {
                 title,
                 ..
             } => {
-                let dest = self.expanded.fill(&dest_url, |c| &c.source).into_owned();
+                let dest = self.expanded.fill(&dest_url, |c| &c.source);
                 let href = if link_type == LinkType::Email {
-                    format!("mailto:{dest}")
+                    std::borrow::Cow::Owned(format!("mailto:{dest}"))
                 } else {
                     dest
                 };
