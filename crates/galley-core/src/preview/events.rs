@@ -86,6 +86,10 @@ pub(crate) fn render_expanded(
         used_ids: HashMap::new(),
         pending_raw: String::new(),
         ready: VecDeque::new(),
+        // Placeholders are put in by Liquid (their first byte, 0xEE, is then in
+        // the text); the only other way to a U+E000 in an event is a numeric
+        // character reference (`&#xE000;`), which the pass treats as before.
+        placeholders: source.as_bytes().contains(&0xEE) || source.contains("&#"),
     };
     // Pages come out 1.5–1.7 times their size (tags, escapes, site image
     // addresses): reserving twice avoids growing a page-sized buffer at its end,
@@ -283,6 +287,9 @@ struct Pass<'e, 'a> {
     /// several of them is read whole.
     pending_raw: String,
     ready: VecDeque<Event<'a>>,
+    /// Whether any event of the page can hold a chip placeholder (when not,
+    /// the per-event search for one is skipped).
+    placeholders: bool,
 }
 
 impl<'a> Pass<'_, 'a> {
@@ -345,8 +352,12 @@ impl<'a> Pass<'_, 'a> {
                 }
                 self.push(Event::End(end));
             }
-            Event::Text(text) if has_placeholder(&text) => self.text_with_chips(&text),
-            Event::Code(code) if has_placeholder(&code) && self.in_image == 0 => {
+            Event::Text(text) if self.placeholders && has_placeholder(&text) => {
+                self.text_with_chips(&text)
+            }
+            Event::Code(code)
+                if self.placeholders && has_placeholder(&code) && self.in_image == 0 =>
+            {
                 let mut html = String::from("<code>");
                 for piece in self.expanded.pieces(&code) {
                     match piece {
@@ -489,7 +500,7 @@ impl<'a> Pass<'_, 'a> {
     /// markup between tags, the Liquid source inside a tag (an attribute value
     /// cannot hold markup). Chips' markup is cleaned with the rest, harmlessly.
     fn fill_raw(&mut self, raw: &str) {
-        if !has_placeholder(raw) {
+        if !self.placeholders || !has_placeholder(raw) {
             self.pending_raw.push_str(raw);
             return;
         }

@@ -473,3 +473,20 @@ fn pages_preview_as_before_the_fast_path() {
         );
     }
 }
+
+#[test]
+fn a_placeholder_written_as_a_character_reference_is_read_as_before() {
+    // A page cannot hold Galley's marker characters (they are dropped), but a
+    // numeric reference decodes to one: the pass still looks for placeholders
+    // in such a page (pulldown-cmark gives each reference as its own text,
+    // so the lone start marker is dropped, as before the fast path).
+    let options = RenderOptions::default();
+    let context = PageContext::default();
+    for page in ["x &#xE000;0&#xE001; y\n", "x &#57344;0&#57345; y\n"] {
+        assert_eq!(
+            render_page(page, &options, &context),
+            "<p>x 0\u{e001} y</p>\n",
+            "{page:?}"
+        );
+    }
+}
