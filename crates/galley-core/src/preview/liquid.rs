@@ -21,6 +21,13 @@ use std::path::{Path, PathBuf};
 pub(crate) const PH_START: char = '\u{E000}';
 /// Ends a chip placeholder.
 pub(crate) const PH_END: char = '\u{E001}';
+
+/// Whether `text` holds a chip placeholder. Runs for every piece of text the
+/// preview writes: a byte search for the first byte of [`PH_START`]'s UTF-8
+/// (which `str::contains` with a non-ASCII char does not do) rules most out.
+pub(crate) fn has_placeholder(text: &str) -> bool {
+    text.as_bytes().contains(&0xEE) && text.contains(PH_START)
+}
 /// Every private-use character Galley uses as a marker in text it renders; the
 /// same characters in a page are dropped so they cannot forge a marker.
 pub(crate) const MARKERS: [char; 6] = [
@@ -156,7 +163,7 @@ impl Expanded<'_> {
 impl Expanded<'_> {
     /// Replaces each placeholder in `text` with `f(chip)`.
     pub(crate) fn fill<'t>(&self, text: &'t str, f: impl Fn(&Chip) -> &str) -> Cow<'t, str> {
-        if !text.contains(PH_START) {
+        if !has_placeholder(text) {
             return Cow::Borrowed(text);
         }
         let mut out = String::with_capacity(text.len() + 64);
@@ -221,7 +228,7 @@ impl Expanded<'_> {
 
 /// Removes placeholders (and what they number) from `text`, e.g. for heading ids.
 pub(crate) fn strip_placeholders(text: &str) -> Cow<'_, str> {
-    if !text.contains(PH_START) {
+    if !has_placeholder(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

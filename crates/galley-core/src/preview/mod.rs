@@ -267,6 +267,26 @@ pub fn render_page_fully_sanitized(
     .html
 }
 
+/// The page as the preview rendered it before raw HTML had a fast path: every
+/// raw piece through html5ever's tokenizer. For the tests that hold the fast
+/// path to that output.
+#[cfg(test)]
+pub(crate) fn render_page_tokenizer_only(
+    markdown: &str,
+    options: &RenderOptions,
+    context: &PageContext<'_>,
+) -> String {
+    let expanded = liquid::expand(markdown, context);
+    events::render_expanded(
+        &expanded,
+        options,
+        context,
+        events::Sanitizing::TokenizerOnly,
+        false,
+    )
+    .html
+}
+
 /// The reference sanitizer (ammonia with the preview's allowlist) over any
 /// HTML. For the differential tests that check the fast path keeps nothing the
 /// reference would remove; the app has no use for it.

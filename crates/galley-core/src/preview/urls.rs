@@ -22,26 +22,59 @@ pub enum LinkTarget {
     Refused,
 }
 
-/// The scheme of `url` (lowercased), if it has one. Browsers ignore tabs and
-/// newlines inside a URL and leading spaces or control characters, so those are
-/// skipped too: `java\tscript:` is `javascript:`.
-fn scheme(url: &str) -> Option<String> {
-    let cleaned: String = url
+/// What a URL's scheme says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scheme {
+    /// No scheme: relative, root-absolute or a fragment.
+    None,
+    /// One of [`LINK_SCHEMES`].
+    Allowed,
+    /// Any other (`javascript`, `data`, an empty one…).
+    Refused,
+}
+
+/// The scheme of `url`: what comes before a `:` that comes before any `/`,
+/// `?` or `#`, ASCII case ignored. Browsers ignore tabs and newlines inside a
+/// URL and leading spaces or control characters, so those are skipped too:
+/// `java\tscript:` is `javascript:`. No copy of the URL is made: this runs for
+/// every link and image address of a page.
+fn scheme(url: &str) -> Scheme {
+    /// Longer than the longest allowed scheme (`mailto`).
+    const LONGEST: usize = 6;
+    let mut name = [0u8; LONGEST];
+    let mut len = 0;
+    let mut too_long = false;
+    let chars = url
         .trim_start_matches(|c: char| c <= ' ')
         .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .take_while(|c| !matches!(c, '/' | '?' | '#'))
-        .collect();
-    let (scheme, _) = cleaned.split_once(':')?;
-    Some(scheme.to_ascii_lowercase())
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'));
+    for c in chars {
+        match c {
+            '/' | '?' | '#' => return Scheme::None,
+            ':' => {
+                let name = &name[..len];
+                let allowed = !too_long && LINK_SCHEMES.iter().any(|s| s.as_bytes() == name);
+                return if allowed {
+                    Scheme::Allowed
+                } else {
+                    Scheme::Refused
+                };
+            }
+            _ => match name.get_mut(len) {
+                Some(slot) if c.is_ascii() && !too_long => {
+                    *slot = (c as u8).to_ascii_lowercase();
+                    len += 1;
+                }
+                _ => too_long = true,
+            },
+        }
+    }
+    Scheme::None
 }
 
 /// Whether a browser may follow `url` from the preview.
 pub fn is_allowed_url(url: &str) -> bool {
-    match scheme(url) {
-        None => true,
-        Some(s) => LINK_SCHEMES.contains(&s.as_str()),
-    }
+    scheme(url) != Scheme::Refused
 }
 
 /// Classifies a link written on a page in `page_dir` (site-relative folder).
@@ -49,7 +82,7 @@ pub fn link_target(url: &str, page_dir: Option<&str>, baseurl: &str) -> LinkTarg
     if !is_allowed_url(url) {
         return LinkTarget::Refused;
     }
-    if scheme(url).is_some() || url.starts_with("//") {
+    if scheme(url) != Scheme::None || url.starts_with("//") {
         return LinkTarget::External;
     }
     if url.is_empty() || url.starts_with('#') {
@@ -76,17 +109,25 @@ pub fn image_source(
     page_dir: Option<&str>,
     baseurl: &str,
 ) -> Option<String> {
-    if !is_allowed_url(url) || url.trim_start().to_ascii_lowercase().starts_with("mailto:") {
+    let mailto = url
+        .trim_start()
+        .get(..7)
+        .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"));
+    if !is_allowed_url(url) || mailto {
         return None;
     }
     let Some(prefix) = prefix else {
         return Some(url.to_owned());
     };
-    if scheme(url).is_some() || url.starts_with("//") || url.is_empty() || url.starts_with('#') {
+    if scheme(url) != Scheme::None
+        || url.starts_with("//")
+        || url.is_empty()
+        || url.starts_with('#')
+    {
         return Some(url.to_owned());
     }
     if url.starts_with('/') {
-        return Some(format!("{prefix}{}", strip_baseurl(url, baseurl)));
+        return Some([prefix, strip_baseurl(url, baseurl)].concat());
     }
     match page_dir.and_then(|dir| join_site_path(dir, url)) {
         Some(joined) => Some(format!("{prefix}/{joined}")),
@@ -129,6 +170,32 @@ pub(crate) fn join_site_path(dir: &str, relative: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The scheme as first written (a lowercased copy): the reference the
+    /// copy-free [`scheme`] is tested against.
+    fn scheme_reference(url: &str) -> Option<String> {
+        let cleaned: String = url
+            .trim_start_matches(|c: char| c <= ' ')
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .take_while(|c| !matches!(c, '/' | '?' | '#'))
+            .collect();
+        let (scheme, _) = cleaned.split_once(':')?;
+        Some(scheme.to_ascii_lowercase())
+    }
+
+    proptest! {
+        #[test]
+        fn schemes_as_the_reference(url in "[ \t\n\r\u{1}]{0,2}((https?|HTTP|Mailto|mail\tto|javascript|data|é|x)[a-z\t]{0,2})?[:/?#a-z.]{0,6}") {
+            let expected = match scheme_reference(&url) {
+                None => Scheme::None,
+                Some(s) if LINK_SCHEMES.contains(&s.as_str()) => Scheme::Allowed,
+                Some(_) => Scheme::Refused,
+            };
+            prop_assert_eq!(scheme(&url), expected);
+        }
+    }
 
     #[test]
     fn schemes() {
