@@ -11,6 +11,7 @@ fn main() {
             "open_page",
             "save_page",
             "render_preview",
+            "preview_edit",
             "commit_changes",
             "git_status",
             "review_site_changes",

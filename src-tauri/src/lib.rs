@@ -39,6 +39,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::page::open_page,
             commands::page::save_page,
             commands::preview::render_preview,
+            commands::preview::preview_edit,
             commands::git::commit_changes,
             commands::publish::git_status,
             commands::publish::review_site_changes,

@@ -86,6 +86,8 @@ pub struct AppState {
     /// or an outside change reads only the pages that changed (a 100,000-page
     /// site would otherwise be parsed whole every time).
     cache_dir: Mutex<Option<PathBuf>>,
+    /// The text the preview rendered last, so typing sends edits, not pages.
+    preview: Mutex<galley_core::preview::PreviewSession>,
 }
 
 /// The preview's cached `_config.yml` values, emptied when the config changes.
@@ -119,6 +121,12 @@ impl AppState {
         lock(&self.bases).clear();
         *lock(&self.index) = None;
         *lock(&self.site_values) = None;
+    }
+
+    /// The live preview's kept text (held while a render of it runs, so an
+    /// edit always applies to the text the last answer showed).
+    pub fn preview_session(&self) -> MutexGuard<'_, galley_core::preview::PreviewSession> {
+        lock(&self.preview)
     }
 
     /// The site config's values for the preview's Liquid, read on first use.

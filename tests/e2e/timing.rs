@@ -46,13 +46,13 @@ async fn outside_write_to_page_list() {
     app.stop().await;
 }
 
-/// A generated Markdown page of about 100 KB: headings, links, lists, emphasis.
-fn long_page() -> String {
+/// A generated Markdown page of about `kb` KB: headings, links, lists, emphasis.
+fn long_page(kb: usize) -> String {
     let block = "## Work package {#wp}\n\nThe arena brings **radiologists**, engineers and \
         [data stewards](/datasets/) together to build *clinically useful* tools, \
         from Umeå to Lund.\n\n- Annotated CT studies\n- Shared compute\n- Training\n\n";
     let mut body = String::from("---\ntitle: A very long page\ndate: 2025-02-01\n---\n");
-    while body.len() < 100 * 1024 {
+    while body.len() < kb * 1024 {
         body.push_str(block);
     }
     body.push_str("The end of the long page.\n");
@@ -67,9 +67,20 @@ fn long_page() -> String {
 /// paint of the update included).
 #[tokio::test]
 async fn keystroke_to_preview_on_a_100_kb_page() {
+    keystroke_to_preview(100).await;
+}
+
+/// The same on a 2 KB page: what a keystroke costs in this window whatever
+/// the page (the editor's own drawing, the round trip), beside the 100 KB one.
+#[tokio::test]
+async fn keystroke_to_preview_on_a_2_kb_page() {
+    keystroke_to_preview(2).await;
+}
+
+async fn keystroke_to_preview(kb: usize) {
     let app = App::start().await;
     let rel = "_news/2025-02-01-long-page.md";
-    std::fs::write(app.site.join(rel), long_page()).expect("write the long page");
+    std::fs::write(app.site.join(rel), long_page(kb)).expect("write the long page");
     app.click(&format!("[data-path='{rel}']")).await;
     app.wait_for(
         "the long page in the preview",
@@ -85,11 +96,23 @@ async fn keystroke_to_preview_on_a_100_kb_page() {
         "window.__latencies = []; window.__typed = ''; let start = 0; \
          const root = document.querySelector('[data-testid=preview]').contentDocument.getElementById('preview-root'); \
          document.addEventListener('keydown', (e) => { start = performance.now(); window.__typed += e.key; }, true); \
-         window.__painted = []; \
+         window.__painted = []; window.__parts = []; let ipc = null; window.__asked = { render_preview: 0, preview_edit: 0 }; \
+         const plainFetch = window.fetch; \
+         window.fetch = function (input, init) { \
+           const answer = plainFetch.call(this, input, init); \
+           if (!/render_preview|preview_edit/.test(String(input))) return answer; \
+           window.__asked[String(input).includes('preview_edit') ? 'preview_edit' : 'render_preview'] += 1; \
+           const sent = performance.now(); \
+           return answer.then((r) => { ipc = { sent, answered: performance.now() }; return r; }); \
+         }; \
          new MutationObserver(() => { \
            const now = performance.now(); \
            if (start && root.textContent.includes(window.__typed)) { \
              window.__latencies.push(now - start); \
+             const mark = (name) => { const m = performance.getEntriesByName(name).pop(); return m && m.startTime >= start ? m.startTime : null; }; \
+             const changed = mark('galley:text-changed'), asked = mark('galley:render-asked'); \
+             if (ipc && ipc.sent >= start && changed !== null && asked !== null) window.__parts.push([changed - start, asked - changed, ipc.sent - asked, ipc.answered - ipc.sent, now - ipc.answered]); \
+             performance.clearMarks(); \
              const from = start; start = 0; \
              requestAnimationFrame(() => { \
                const after = new MessageChannel(); \
@@ -136,12 +159,42 @@ async fn keystroke_to_preview_on_a_100_kb_page() {
     latencies.sort_by(f64::total_cmp);
     let at = |p: f64| latencies[((latencies.len() - 1) as f64 * p).round() as usize];
     println!(
-        "FIGURE keystroke_to_preview_100kb_ms p50={:.1} p95={:.1} max={:.1} n={}",
+        "FIGURE keystroke_to_preview_{kb}kb_ms p50={:.1} p95={:.1} max={:.1} n={}",
         at(0.5),
         at(0.95),
         at(1.0),
         latencies.len()
     );
+    // Where the time goes: before the render request leaves the page (editor,
+    // state), the request's round trip to Rust and back, and after (the patch).
+    // Typing sends edits of the text the preview keeps, never the whole page.
+    let asked = app.eval("return window.__asked;").await;
+    assert_eq!(
+        asked["render_preview"], 0,
+        "no whole-page render while typing: {asked}"
+    );
+    assert!(
+        asked["preview_edit"].as_u64().unwrap_or(0) >= rounds as u64,
+        "every keystroke went as an edit: {asked}"
+    );
+    let parts = app.eval("return window.__parts;").await;
+    let parts: Vec<Vec<f64>> = serde_json::from_value(parts).expect("parts");
+    if !parts.is_empty() {
+        let median = |i: usize| {
+            let mut v: Vec<f64> = parts.iter().filter_map(|p| p.get(i).copied()).collect();
+            v.sort_by(f64::total_cmp);
+            v[(v.len() - 1) / 2]
+        };
+        println!(
+            "FIGURE keystroke_parts_{kb}kb_ms to_text_changed={:.1} to_render_asked={:.1} to_request_sent={:.1} request={:.1} after_answer={:.1} n={}",
+            median(0),
+            median(1),
+            median(2),
+            median(3),
+            median(4),
+            parts.len()
+        );
+    }
     app.wait_for(
         "the last update to be drawn",
         &format!("return window.__painted.length >= {rounds};"),
@@ -157,7 +210,7 @@ async fn keystroke_to_preview_on_a_100_kb_page() {
     painted.sort_by(f64::total_cmp);
     let at = |p: f64| painted[((painted.len() - 1) as f64 * p).round() as usize];
     println!(
-        "FIGURE keystroke_to_preview_drawn_100kb_ms p50={:.1} p95={:.1} max={:.1} n={}",
+        "FIGURE keystroke_to_preview_drawn_{kb}kb_ms p50={:.1} p95={:.1} max={:.1} n={}",
         at(0.5),
         at(0.95),
         at(1.0),

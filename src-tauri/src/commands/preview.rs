@@ -6,8 +6,7 @@ use crate::ipc::IpcError;
 use crate::state::AppState;
 use galley_core::preview::liquid::TemplateDialect;
 use galley_core::preview::{
-    preview_update, render_blocks, PageContext, PreviewBlock, PreviewUpdate, RenderOptions,
-    SiteIncludes,
+    render_blocks, PageContext, PreviewBlock, RenderOptions, SessionUpdate, SiteIncludes, TextEdit,
 };
 use galley_core::site::Generator;
 use tauri::State;
@@ -27,22 +26,43 @@ fn asset_prefix() -> String {
 /// scrolls with the editor by them). With the page's `path`, the site's Liquid
 /// context, includes and the page's folder (for relative images and links) are
 /// used. `known` are the keys of the blocks the preview shows: only the blocks
-/// between the unchanged ends come back.
+/// between the unchanged ends come back. The text is kept for
+/// [`preview_edit`], which the editor uses while typing.
 ///
-/// Async so it runs beside the app's main thread instead of on it: the main
-/// thread is busy with the very keystroke that asked for this render.
+/// Async so it runs beside the app's main thread instead of on it: a 1 MB
+/// page takes tens of milliseconds, which the window should not wait for.
 #[tauri::command]
 pub async fn render_preview(
     state: State<'_, AppState>,
     path: Option<String>,
     body: String,
     known: Option<Vec<u64>>,
-) -> Result<PreviewUpdate, IpcError> {
-    let blocks = render_for(&state, path, &body);
-    Ok(preview_update(&known.unwrap_or_default(), blocks))
+) -> Result<SessionUpdate, IpcError> {
+    let mut session = state.preview_session();
+    session.replace(path, body);
+    let blocks = render_for(&state, session.path(), session.text());
+    Ok(session.answer(Some(&known.unwrap_or_default()), blocks))
 }
 
-fn render_for(state: &AppState, path: Option<String>, body: &str) -> Vec<PreviewBlock> {
+/// Renders the kept text of [`render_preview`] after `edit`, a keystroke's
+/// worth of change, so typing does not send the whole page each time.
+/// `None` when the edit was not made against the kept text: the editor then
+/// sends the whole text with `render_preview`.
+#[tauri::command]
+pub async fn preview_edit(
+    state: State<'_, AppState>,
+    path: Option<String>,
+    edit: TextEdit,
+) -> Result<Option<SessionUpdate>, IpcError> {
+    let mut session = state.preview_session();
+    if !session.edit(path.as_deref(), &edit) {
+        return Ok(None);
+    }
+    let blocks = render_for(&state, session.path(), session.text());
+    Ok(Some(session.answer(None, blocks)))
+}
+
+fn render_for(state: &AppState, path: Option<&str>, body: &str) -> Vec<PreviewBlock> {
     let options = RenderOptions {
         asset_url_prefix: Some(asset_prefix()),
     };
@@ -51,7 +71,7 @@ fn render_for(state: &AppState, path: Option<String>, body: &str) -> Vec<Preview
     };
     let site_values = state.site_values();
     let includes = SiteIncludes::new(&site.root);
-    let page_values = site.effective_fields(&path);
+    let page_values = site.effective_fields(path);
     let page_dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
     let context = PageContext {
         page_dir: Some(page_dir),

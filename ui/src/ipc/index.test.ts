@@ -101,23 +101,31 @@ describe("invoke wrappers", () => {
     expect(calls).toEqual([{ cmd, args }]);
   });
 
-  it("sends the shown blocks' keys and rebuilds the whole list from the changed middle", async () => {
+  it("sends a keystroke as an edit of the kept text, and the whole text when Rust no longer holds it", async () => {
     const calls: Call[] = [];
     const block = (key: number, line: number) => ({ html: `<p>${key}</p>`, first_line: line, last_line: line, key });
-    const replies = [
-      { keep_start: 0, keep_end: 0, blocks: [block(1, 1), block(2, 3), block(3, 5)], lines: [1, 1, 3, 3, 5, 5] },
-      { keep_start: 1, keep_end: 1, blocks: [block(9, 3)], lines: [1, 1, 3, 3, 5, 5] },
+    const replies: unknown[] = [
+      { revision: 1, keep_start: 0, keep_end: 0, blocks: [block(1, 1), block(2, 3), block(3, 5)], lines: [1, 1, 3, 3, 5, 5] },
+      { revision: 2, keep_start: 1, keep_end: 1, blocks: [block(9, 3)], lines: [1, 1, 3, 3, 5, 5] },
+      null,
+      { revision: 7, keep_start: 2, keep_end: 0, blocks: [block(4, 5)], lines: [1, 1, 3, 3, 5, 5] },
     ];
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
       return replies.shift();
     });
-    const first = await backend.renderPreview("a.md", "a\n\nb\n\nc");
-    const second = await backend.renderPreview("a.md", "a\n\nB\n\nc");
+    const first = await backend.renderPreview("keys.md", "a\n\nb\n\nc");
+    const second = await backend.renderPreview("keys.md", "a\n\nB\n\nc");
+    const third = await backend.renderPreview("keys.md", "a\n\nB\n\nd");
     expect(first.map((b) => b.key)).toEqual([1, 2, 3]);
     expect(second.map((b) => b.key)).toEqual([1, 9, 3]);
-    expect(calls.map((c) => c.cmd)).toEqual(["render_preview", "render_preview"]);
-    expect(calls[1]?.args).toEqual({ path: "a.md", body: "a\n\nB\n\nc", known: [1, 2, 3] });
+    expect(third.map((b) => b.key)).toEqual([1, 9, 4]);
+    expect(calls.map((c) => c.cmd)).toEqual(["render_preview", "preview_edit", "preview_edit", "render_preview"]);
+    expect(calls[0]?.args).toEqual({ path: "keys.md", body: "a\n\nb\n\nc", known: [] });
+    expect(calls[1]?.args).toEqual({ path: "keys.md", edit: { base: 1, keep_start: 3, keep_end: 3, insert: "B" } });
+    expect(calls[2]?.args).toEqual({ path: "keys.md", edit: { base: 2, keep_start: 6, keep_end: 0, insert: "d" } });
+    // Refused: the whole text, with the keys of what the preview shows.
+    expect(calls[3]?.args).toEqual({ path: "keys.md", body: "a\n\nB\n\nd", known: [1, 9, 3] });
   });
 
   it("passes transfer progress through a channel", async () => {

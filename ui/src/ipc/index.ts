@@ -2,6 +2,7 @@
 // `Backend` interface, so components and domain code can be tested with a fake.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { applyUpdate } from "../domain/previewBlocks";
+import { textChange } from "../domain/textEdit";
 import type {
   AppEvent,
   ChangesView,
@@ -11,7 +12,7 @@ import type {
   JournalEntry,
   OutsideChange,
   PreviewBlock,
-  PreviewUpdate,
+  PreviewSessionUpdate,
   Settle,
   FieldEdit,
   FieldOp,
@@ -153,8 +154,28 @@ function asWords(value: unknown): Words | null {
   return { code, params: out };
 }
 
-/** The blocks of the last preview render, whose keys go with the next one. */
+/** The last preview render: its blocks (whose keys go with the next full
+ * render), and the text, page and revision Rust kept of it (edits of that
+ * text go as edits). */
 let lastPreview: PreviewBlock[] = [];
+let lastRender: { path: string | null; text: string; revision: number } | null = null;
+
+/** Asks for a render of `body`: as an edit of the last rendered text when
+ * there is one for this page (a keystroke sends a few bytes, not the page),
+ * else, or when Rust no longer holds that text, as the whole text. */
+async function renderLive(path: string | null, body: string): Promise<PreviewBlock[]> {
+  const previous = lastPreview;
+  const base = lastRender;
+  const edited =
+    base !== null && base.path === path
+      ? await invoke<PreviewSessionUpdate | null>("preview_edit", { path, edit: { base: base.revision, ...textChange(base.text, body) } })
+      : null;
+  const update =
+    edited ?? (await invoke<PreviewSessionUpdate>("render_preview", { path, body, known: previous.map((block) => block.key) }));
+  lastPreview = applyUpdate(previous, update);
+  lastRender = { path, text: body, revision: update.revision };
+  return lastPreview;
+}
 
 export const tauriBackend: Backend = {
   currentSite: () => invoke("current_site"),
@@ -163,13 +184,9 @@ export const tauriBackend: Backend = {
   recentSites: () => invoke("recent_sites"),
   openPage: (path) => invoke("open_page", { path }),
   savePage: (path, fingerprint, edits, body, ops = []) => invoke("save_page", { path, fingerprint, edits, ops, body }),
-  renderPreview: async (path, body) => {
-    // Only the blocks that changed since the last render come back.
-    const previous = lastPreview;
-    const known = previous.map((block) => block.key);
-    const update: PreviewUpdate = await invoke("render_preview", { path, body, known });
-    lastPreview = applyUpdate(previous, update);
-    return lastPreview;
+  renderPreview: (path, body) => {
+    performance.mark("galley:render-asked");
+    return renderLive(path, body);
   },
   siteStylesheet: () => invoke("site_stylesheet"),
   pageForLink: (from, link) => invoke("page_for_link", { from, link }),

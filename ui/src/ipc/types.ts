@@ -425,3 +425,9 @@ export interface PreviewUpdate {
   /** First and last line of every block, flat. */
   lines: number[];
 }
+
+/** A render's answer with the revision of the text Rust keeps of it
+ * (preview::SessionUpdate): the next edit is made against that revision. */
+export interface PreviewSessionUpdate extends PreviewUpdate {
+  revision: number;
+}

@@ -25,11 +25,13 @@ pub mod ial;
 pub mod ids;
 pub mod liquid;
 pub mod sanitize;
+pub mod session;
 pub mod stylesheet;
 pub mod urls;
 
 pub use ids::{heading_level_number, kramdown_id};
 pub use liquid::{IncludeSource, SiteIncludes, TemplateDialect};
+pub use session::{PreviewSession, SessionUpdate, TextEdit};
 pub use stylesheet::{site_stylesheet, site_stylesheet_result, StylesheetError};
 
 use crate::frontmatter::Value;
