@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use tauri::ipc::Channel;
 
 /// The site currently open in the window, if any.
@@ -84,6 +84,21 @@ pub struct AppState {
     /// or an outside change reads only the pages that changed (a 100,000-page
     /// site would otherwise be parsed whole every time).
     cache_dir: Mutex<Option<PathBuf>>,
+    /// True while the folder given on the command line is being opened off the
+    /// main thread (the window starts meanwhile); `current_site` waits for it.
+    opening: (Mutex<bool>, Condvar),
+}
+
+/// Marks the start-up open as finished when dropped, so a failed or panicking
+/// open never leaves `current_site` waiting.
+pub struct OpeningGuard<'a>(&'a AppState);
+
+impl Drop for OpeningGuard<'_> {
+    fn drop(&mut self) {
+        let (pending, done) = &self.0.opening;
+        *lock(pending) = false;
+        done.notify_all();
+    }
 }
 
 /// The preview's cached `_config.yml` values, emptied when the config changes.
@@ -117,6 +132,27 @@ impl AppState {
         lock(&self.bases).clear();
         *lock(&self.index) = None;
         *lock(&self.site_values) = None;
+    }
+
+    /// Says that a site is being opened at start-up (on the main thread, before
+    /// the UI can ask for it).
+    pub fn begin_opening(&self) {
+        *lock(&self.opening.0) = true;
+    }
+
+    /// Ends the start-up open when the returned guard is dropped (taken by the
+    /// thread that opens the site).
+    pub fn end_opening_on_drop(&self) -> OpeningGuard<'_> {
+        OpeningGuard(self)
+    }
+
+    /// Waits until the start-up open (if any) is over.
+    pub fn wait_for_opening(&self) {
+        let (pending, done) = &self.opening;
+        let mut open = lock(pending);
+        while *open {
+            open = done.wait(open).unwrap_or_else(|p| p.into_inner());
+        }
     }
 
     /// The site config's values for the preview's Liquid, read on first use.

@@ -4,29 +4,43 @@ use crate::ipc::{IpcError, SiteView};
 use crate::state::{AppState, OpenSite};
 use galley_core::site::Site;
 use std::path::PathBuf;
-use tauri::{AppHandle, Runtime, State};
+use std::sync::Arc;
+use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-/// Opens `folder` and makes it the current site. Used by the commands and at start-up.
+/// Opens `folder` and makes it the current site. Used by the commands.
 pub fn open_folder<R: Runtime>(
     app: &AppHandle<R>,
     state: &AppState,
     folder: PathBuf,
 ) -> Result<SiteView, IpcError> {
-    let site = Site::open_with(&folder, &state.open_options())
+    let site = open_index(state, &folder)?;
+    after_open(app, state, &site);
+    Ok(SiteView::of(&site))
+}
+
+/// Reads the site in `folder` and makes it the current site: all the first
+/// screen needs of it.
+pub fn open_index(state: &AppState, folder: &std::path::Path) -> Result<Arc<Site>, IpcError> {
+    let site = Site::open_with(folder, &state.open_options())
         .map_err(|e| IpcError::new("not_a_site", e))?;
     state.set_site(OpenSite {
         root: site.root.clone(),
         generator: site.generator,
     });
+    let site = Arc::new(site);
+    state.keep_index(Arc::clone(&site));
+    Ok(site)
+}
+
+/// What follows opening a site and is not needed to show it: watching it,
+/// the recent list, and the search index (built on a background thread while
+/// the editor looks around, so the first search is instant).
+pub fn after_open<R: Runtime>(app: &AppHandle<R>, state: &AppState, site: &Arc<Site>) {
     crate::commands::events::watch_site(state, &site.root);
     crate::recent::remember(app, &site.root);
-    let site = std::sync::Arc::new(site);
-    state.keep_index(std::sync::Arc::clone(&site));
-    // Build the search index while the editor looks around: the first search is instant.
-    let warm = std::sync::Arc::clone(&site);
+    let warm = Arc::clone(site);
     std::thread::spawn(move || warm.warm_search());
-    Ok(SiteView::of(&site))
 }
 
 /// Re-opens a site from the recent list. Only remembered folders are
@@ -89,14 +103,22 @@ pub async fn pick_folder<R: Runtime>(
 }
 
 /// The site opened at start-up (command line) or earlier. Served from the
-/// kept index, which is re-read only after the site changed on disk.
+/// kept index, which is re-read only after the site changed on disk. Runs off
+/// the main thread: at start-up it waits for the site being opened meanwhile,
+/// and a re-read of a big site must not stop the window.
 #[tauri::command]
-pub fn current_site(state: State<'_, AppState>) -> Result<Option<SiteView>, IpcError> {
-    if state.site().is_none() {
-        return Ok(None);
-    }
-    let site = state.site_index()?;
-    Ok(Some(SiteView::of(&site)))
+pub async fn current_site<R: Runtime>(app: AppHandle<R>) -> Result<Option<SiteView>, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        state.wait_for_opening();
+        if state.site().is_none() {
+            return Ok(None);
+        }
+        let site = state.site_index()?;
+        Ok(Some(SiteView::of(&site)))
+    })
+    .await
+    .map_err(|e| IpcError::new("io", e))?
 }
 
 /// Recently opened folders, newest first.
