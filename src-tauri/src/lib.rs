@@ -4,6 +4,7 @@
 //! `galley-git`, and holds no logic of its own: every command turns its
 //! arguments into a core call and the result into a wire type.
 
+mod background;
 mod commands;
 mod ipc;
 mod preferences;

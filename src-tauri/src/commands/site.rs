@@ -22,7 +22,7 @@ pub fn open_folder<R: Runtime>(
 /// Reads the site in `folder` and makes it the current site: all the first
 /// screen needs of it.
 pub fn open_index(state: &AppState, folder: &std::path::Path) -> Result<Arc<Site>, IpcError> {
-    let site = Site::open_with(folder, &state.open_options())
+    let site = Site::open_deferring_cache(folder, &state.open_options())
         .map_err(|e| IpcError::new("not_a_site", e))?;
     state.set_site(OpenSite {
         root: site.root.clone(),
@@ -34,13 +34,12 @@ pub fn open_index(state: &AppState, folder: &std::path::Path) -> Result<Arc<Site
 }
 
 /// What follows opening a site and is not needed to show it: watching it,
-/// the recent list, and the search index (built on a background thread while
-/// the editor looks around, so the first search is instant).
+/// the recent list, then (in the background, at low priority) the index cache
+/// and the search index, so the first search is instant.
 pub fn after_open<R: Runtime>(app: &AppHandle<R>, state: &AppState, site: &Arc<Site>) {
     crate::commands::events::watch_site(state, &site.root);
     crate::recent::remember(app, &site.root);
-    let warm = Arc::clone(site);
-    std::thread::spawn(move || warm.warm_search());
+    crate::background::after_open(site);
 }
 
 /// Re-opens a site from the recent list. Only remembered folders are
