@@ -109,8 +109,10 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             // (`cargo xtask run`) and the end-to-end tests rely on it. It is read
             // on a thread of its own while the window and WebKit start (this hook
             // runs on the main thread, which serves the window), and the UI's
-            // `current_site` waits for it.
+            // `current_site` waits for it. The watcher starts here, first, so a
+            // change made while the window starts or the site is read is seen.
             if let Some(folder) = std::env::args_os().nth(1) {
+                commands::events::watch_site(&state, std::path::Path::new(&folder));
                 state.begin_opening();
                 let app = app.handle().clone();
                 std::thread::spawn(move || {
@@ -119,7 +121,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
                     let opened = commands::site::open_index(&state, std::path::Path::new(&folder));
                     drop(done);
                     match opened {
-                        Ok(site) => commands::site::after_open(&app, &state, &site),
+                        Ok(site) => commands::site::after_open(&app, &site),
                         Err(e) => eprintln!("galley: {}", e.message),
                     }
                 });

@@ -314,3 +314,30 @@ impl AppState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `current_site` waits for the site opened at start-up, and is woken even
+    /// when that open fails by panicking (the guard ends it as it unwinds).
+    #[test]
+    fn waiting_for_the_start_up_open_ends_when_it_ends_even_by_a_panic() {
+        let state = Arc::new(AppState::default());
+        state.wait_for_opening(); // nothing being opened: returns at once
+        state.begin_opening();
+        let opener = Arc::clone(&state);
+        let thread = std::thread::spawn(move || {
+            let _done = opener.end_opening_on_drop();
+            opener.set_site(OpenSite {
+                root: PathBuf::from("/site"),
+                generator: Generator::Plain,
+            });
+            panic!("the open failed");
+        });
+        state.wait_for_opening();
+        // Woken only after the opener set the site, never before.
+        assert_eq!(state.site().map(|s| s.root), Some(PathBuf::from("/site")));
+        assert!(thread.join().is_err(), "the opener panicked");
+    }
+}

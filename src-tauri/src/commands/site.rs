@@ -15,12 +15,14 @@ pub fn open_folder<R: Runtime>(
     folder: PathBuf,
 ) -> Result<SiteView, IpcError> {
     let site = open_index(state, &folder)?;
-    after_open(app, state, &site);
+    crate::commands::events::watch_site(state, &site.root);
+    after_open(app, &site);
     Ok(SiteView::of(&site))
 }
 
 /// Reads the site in `folder` and makes it the current site: all the first
-/// screen needs of it.
+/// screen needs. (Its watcher is started by the caller, before the UI can be
+/// given the site, so no change made once the editor sees the list is missed.)
 pub fn open_index(state: &AppState, folder: &std::path::Path) -> Result<Arc<Site>, IpcError> {
     let site = Site::open_deferring_cache(folder, &state.open_options())
         .map_err(|e| IpcError::new("not_a_site", e))?;
@@ -33,11 +35,10 @@ pub fn open_index(state: &AppState, folder: &std::path::Path) -> Result<Arc<Site
     Ok(site)
 }
 
-/// What follows opening a site and is not needed to show it: watching it,
-/// the recent list, then (in the background, at low priority) the index cache
-/// and the search index, so the first search is instant.
-pub fn after_open<R: Runtime>(app: &AppHandle<R>, state: &AppState, site: &Arc<Site>) {
-    crate::commands::events::watch_site(state, &site.root);
+/// What follows opening a site and is not needed to show it: the recent list,
+/// then (in the background, at low priority) the index cache and the search
+/// index, so the first search is instant.
+pub fn after_open<R: Runtime>(app: &AppHandle<R>, site: &Arc<Site>) {
     crate::recent::remember(app, &site.root);
     crate::background::after_open(site);
 }
