@@ -109,16 +109,18 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             // (`cargo xtask run`) and the end-to-end tests rely on it. It is read
             // on a thread of its own while the window and WebKit start (this hook
             // runs on the main thread, which serves the window), and the UI's
-            // `current_site` waits for it. The watcher starts here, first, so a
-            // change made while the window starts or the site is read is seen.
+            // `current_site` waits for it. The watcher starts first, before the
+            // site is read: a change made before it is in the reading, one made
+            // after it is an event, so none is missed.
             if let Some(folder) = std::env::args_os().nth(1) {
-                commands::events::watch_site(&state, std::path::Path::new(&folder));
                 state.begin_opening();
                 let app = app.handle().clone();
                 std::thread::spawn(move || {
                     let state = app.state::<AppState>();
                     let done = state.end_opening_on_drop();
-                    let opened = commands::site::open_index(&state, std::path::Path::new(&folder));
+                    let folder = std::path::Path::new(&folder);
+                    commands::events::watch_site(&state, folder);
+                    let opened = commands::site::open_index(&state, folder);
                     drop(done);
                     match opened {
                         Ok(site) => commands::site::after_open(&app, &site),
