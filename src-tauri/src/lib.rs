@@ -4,6 +4,7 @@
 //! `galley-git`, and holds no logic of its own: every command turns its
 //! arguments into a core call and the result into a wire type.
 
+mod background;
 mod commands;
 mod ipc;
 mod preferences;
@@ -106,11 +107,27 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
                 state.set_cache_dir(cache.join("site-index"));
             }
             // A folder given on the command line opens directly: the demo
-            // (`cargo xtask run`) and the end-to-end tests rely on it.
+            // (`cargo xtask run`) and the end-to-end tests rely on it. It is read
+            // on a thread of its own while the window and WebKit start (this hook
+            // runs on the main thread, which serves the window), and the UI's
+            // `current_site` waits for it. The watcher starts first, before the
+            // site is read: a change made before it is in the reading, one made
+            // after it is an event, so none is missed.
             if let Some(folder) = std::env::args_os().nth(1) {
-                if let Err(e) = commands::site::open_folder(app.handle(), &state, folder.into()) {
-                    eprintln!("galley: {}", e.message);
-                }
+                state.begin_opening();
+                let app = app.handle().clone();
+                std::thread::spawn(move || {
+                    let state = app.state::<AppState>();
+                    let done = state.end_opening_on_drop();
+                    let folder = std::path::Path::new(&folder);
+                    commands::events::watch_site(&state, folder);
+                    let opened = commands::site::open_index(&state, folder);
+                    drop(done);
+                    match opened {
+                        Ok(site) => commands::site::after_open(&app, &site),
+                        Err(e) => eprintln!("galley: {}", e.message),
+                    }
+                });
             }
             let preferences = commands::prefs::load(app.handle());
             update::look_in_background(app.handle(), preferences.check_for_updates);

@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use tauri::ipc::Channel;
 
 /// The site currently open in the window, if any.
@@ -88,6 +88,21 @@ pub struct AppState {
     cache_dir: Mutex<Option<PathBuf>>,
     /// The text the preview rendered last, so typing sends edits, not pages.
     preview: Mutex<galley_core::preview::PreviewSession>,
+    /// True while the folder given on the command line is being opened off the
+    /// main thread (the window starts meanwhile); `current_site` waits for it.
+    opening: (Mutex<bool>, Condvar),
+}
+
+/// Marks the start-up open as finished when dropped, so a failed or panicking
+/// open never leaves `current_site` waiting.
+pub struct OpeningGuard<'a>(&'a AppState);
+
+impl Drop for OpeningGuard<'_> {
+    fn drop(&mut self) {
+        let (pending, done) = &self.0.opening;
+        *lock(pending) = false;
+        done.notify_all();
+    }
 }
 
 /// The preview's cached `_config.yml` values, emptied when the config changes.
@@ -127,6 +142,27 @@ impl AppState {
     /// edit always applies to the text the last answer showed).
     pub fn preview_session(&self) -> MutexGuard<'_, galley_core::preview::PreviewSession> {
         lock(&self.preview)
+    }
+
+    /// Says that a site is being opened at start-up (on the main thread, before
+    /// the UI can ask for it).
+    pub fn begin_opening(&self) {
+        *lock(&self.opening.0) = true;
+    }
+
+    /// Ends the start-up open when the returned guard is dropped (taken by the
+    /// thread that opens the site).
+    pub fn end_opening_on_drop(&self) -> OpeningGuard<'_> {
+        OpeningGuard(self)
+    }
+
+    /// Waits until the start-up open (if any) is over.
+    pub fn wait_for_opening(&self) {
+        let (pending, done) = &self.opening;
+        let mut open = lock(pending);
+        while *open {
+            open = done.wait(open).unwrap_or_else(|p| p.into_inner());
+        }
     }
 
     /// The site config's values for the preview's Liquid, read on first use.
@@ -284,5 +320,32 @@ impl AppState {
         if let Some(channel) = lock(sink).as_ref() {
             let _ = channel.send(event);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `current_site` waits for the site opened at start-up, and is woken even
+    /// when that open fails by panicking (the guard ends it as it unwinds).
+    #[test]
+    fn waiting_for_the_start_up_open_ends_when_it_ends_even_by_a_panic() {
+        let state = Arc::new(AppState::default());
+        state.wait_for_opening(); // nothing being opened: returns at once
+        state.begin_opening();
+        let opener = Arc::clone(&state);
+        let thread = std::thread::spawn(move || {
+            let _done = opener.end_opening_on_drop();
+            opener.set_site(OpenSite {
+                root: PathBuf::from("/site"),
+                generator: Generator::Plain,
+            });
+            panic!("the open failed");
+        });
+        state.wait_for_opening();
+        // Woken only after the opener set the site, never before.
+        assert_eq!(state.site().map(|s| s.root), Some(PathBuf::from("/site")));
+        assert!(thread.join().is_err(), "the opener panicked");
     }
 }

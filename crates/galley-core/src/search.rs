@@ -9,8 +9,7 @@
 //!
 //! It is *not* a full-text engine: no phrases, no stemming, no boolean syntax.
 
-use crate::document::Document;
-use crate::frontmatter::Value;
+use crate::frontmatter::{split, Value};
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -58,36 +57,75 @@ pub struct SearchIndex {
     paths: Vec<String>,
     /// Folded titles, for sorting equal scores and matching inside title words.
     titles: Vec<String>,
-    /// Folded word → the pages holding it and where (`IN_*` bits).
-    words: HashMap<String, Vec<(u32, u8)>>,
+    /// Folded word → the pages holding it and where: one `u32` per page, its
+    /// index shifted left by [`PLACE_BITS`] with the `IN_*` bits below (half the
+    /// size of a `(u32, u8)` pair, which pads to 8 bytes).
+    words: HashMap<Box<str>, Vec<u32>>,
+}
+
+/// Low bits of a posting that hold where the word occurs.
+const PLACE_BITS: u32 = 3;
+/// The `IN_*` bits of a posting.
+const PLACE_MASK: u32 = (1 << PLACE_BITS) - 1;
+
+/// Words of one part of the index, merged into the whole.
+type Postings = HashMap<Box<str>, Vec<u32>>;
+
+/// Adds one page's words to `words`: each word once per page, with every place
+/// it occurs in. Only the folded words are kept, never the page's text.
+fn add_page(words: &mut Postings, index: usize, title: &str, fields: &str, body: &str) {
+    let page = u32::try_from(index).unwrap_or(u32::MAX >> PLACE_BITS);
+    let mut seen: HashMap<&str, u8> = HashMap::new();
+    let folded = [fold(title), fold(fields), fold(body)];
+    for (text, bit) in folded.iter().zip([IN_TITLE, IN_FIELDS, IN_BODY]) {
+        for word in text.split_whitespace() {
+            *seen.entry(word).or_default() |= bit;
+        }
+    }
+    for (word, bits) in seen {
+        let posting = (page << PLACE_BITS) | u32::from(bits);
+        match words.get_mut(word) {
+            Some(postings) => postings.push(posting),
+            None => {
+                words.insert(word.into(), vec![posting]);
+            }
+        }
+    }
+}
+
+/// Merges two parts of the index (built on different threads).
+fn merge(mut a: Postings, b: Postings) -> Postings {
+    if a.len() < b.len() {
+        return merge(b, a);
+    }
+    for (word, postings) in b {
+        a.entry(word).or_default().extend(postings);
+    }
+    a
+}
+
+/// The body of a page for the index: after the front matter, or the whole text
+/// when it is not UTF-8 (as the editor would show it). The front matter itself is
+/// not parsed again: its values come from the site's index.
+fn body_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    match std::str::from_utf8(bytes) {
+        Ok(text) if !utf16 => std::borrow::Cow::Borrowed(split(text).body),
+        _ => String::from_utf8_lossy(bytes),
+    }
 }
 
 impl SearchIndex {
     /// Builds the index of `pages`.
     pub fn from_pages(pages: Vec<PageText>) -> SearchIndex {
-        let per_page: Vec<HashMap<String, u8>> = pages
+        let words = pages
             .par_iter()
-            .map(|p| {
-                let mut seen: HashMap<String, u8> = HashMap::new();
-                for (text, bit) in [
-                    (&p.title, IN_TITLE),
-                    (&p.fields, IN_FIELDS),
-                    (&p.body, IN_BODY),
-                ] {
-                    for word in fold(text).split_whitespace() {
-                        *seen.entry(word.to_owned()).or_default() |= bit;
-                    }
-                }
-                seen
+            .enumerate()
+            .fold(Postings::new, |mut words, (i, p)| {
+                add_page(&mut words, i, &p.title, &p.fields, &p.body);
+                words
             })
-            .collect();
-        let mut words: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
-        for (i, seen) in per_page.into_iter().enumerate() {
-            let index = u32::try_from(i).unwrap_or(u32::MAX);
-            for (word, bits) in seen {
-                words.entry(word).or_default().push((index, bits));
-            }
-        }
+            .reduce(Postings::new, merge);
         let titles = pages.iter().map(|p| fold(&p.title)).collect();
         SearchIndex {
             paths: pages.into_iter().map(|p| p.path).collect(),
@@ -97,33 +135,32 @@ impl SearchIndex {
     }
 
     /// Builds the index of every page of `site`, reading each body once, in parallel.
-    /// A page that cannot be read is still found by its title and fields.
+    /// A page that cannot be read is still found by its title and fields. Each
+    /// page's text is dropped as soon as its words are counted, so building never
+    /// holds the whole site's text.
     pub fn build(site: &Site) -> SearchIndex {
-        let dialect = site.generator.dialect();
-        let pages: Vec<PageText> = site
+        let words = site
             .pages
             .par_iter()
             .enumerate()
-            .map(|(i, page)| {
+            .fold(Postings::new, |mut words, (i, page)| {
                 let mut fields = String::new();
                 if let Some(value) = site.record(i).and_then(|r| r.fields.as_ref()) {
                     value_text(value, &mut fields);
                 }
-                let body = std::fs::read(site.root.join(&page.path))
-                    .map(|bytes| match Document::parse(&bytes, dialect) {
-                        Ok(doc) => doc.body().to_owned(),
-                        Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
-                    })
-                    .unwrap_or_default();
-                PageText {
-                    path: page.path.clone(),
-                    title: page.title.clone(),
-                    fields,
-                    body,
-                }
+                let bytes = std::fs::read(site.root.join(&page.path)).unwrap_or_default();
+                add_page(&mut words, i, &page.title, &fields, &body_text(&bytes));
+                words
             })
-            .collect();
-        SearchIndex::from_pages(pages)
+            .reduce(Postings::new, merge);
+        let mut words = words;
+        words.values_mut().for_each(|p| p.shrink_to_fit());
+        words.shrink_to_fit();
+        SearchIndex {
+            paths: site.pages.iter().map(|p| p.path.clone()).collect(),
+            titles: site.pages.iter().map(|p| fold(&p.title)).collect(),
+            words,
+        }
     }
 
     /// Number of pages indexed.
@@ -152,7 +189,8 @@ impl SearchIndex {
                 let Some(quality) = word_match(term, word) else {
                     continue;
                 };
-                for &(page, bits) in postings {
+                for &posting in postings {
+                    let (page, bits) = (posting >> PLACE_BITS, (posting & PLACE_MASK) as u8);
                     let score = quality * weight(bits);
                     let slot = best.entry(page).or_default();
                     *slot = (*slot).max(score);

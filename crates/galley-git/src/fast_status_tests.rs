@@ -225,3 +225,51 @@ fn racy_and_touched_files_are_checked_by_content() {
     let repo = SiteRepo::open(d).expect("open");
     assert_eq!(repo.status().expect("status").files.len(), 1);
 }
+
+#[test]
+fn attributes_above_a_subfolder_site_and_autocrlf_are_respected() {
+    // The attributes file is outside the site folder, so not among the site's
+    // tracked files: its `ident` filter must still apply. The file on disk holds
+    // the expanded `$Id: … $`, the blob `$Id$`: the same page, though its bytes
+    // hash differently.
+    let t = repo();
+    let d = t.path();
+    write(d, ".gitattributes", "*.md ident\n");
+    write(d, "docs/site/_posts/a.md", "a $Id$\n");
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-q", "-m", "ident"]);
+    std::fs::remove_file(d.join("docs/site/_posts/a.md")).expect("rm");
+    git(d, &["checkout", "--", "docs/site/_posts/a.md"]);
+    let expanded = std::fs::read_to_string(d.join("docs/site/_posts/a.md")).expect("read");
+    assert!(expanded.starts_with("a $Id: "), "{expanded}");
+    // Written again (new stamps): a suspect, settled by its content.
+    write(d, "docs/site/_posts/a.md", &expanded);
+    assert!(agrees(&d.join("docs/site")));
+    let site = SiteRepo::open(&d.join("docs/site")).expect("open");
+    assert!(site.status().expect("status").files.is_empty(), "no change");
+
+    // No attributes, but the config converts line endings: libgit2 decides.
+    let t = repo();
+    let d = t.path();
+    git(d, &["config", "core.autocrlf", "true"]);
+    write(d, "_pages/about.md", "about\r\n");
+    assert!(agrees(d));
+}
+
+#[test]
+fn touched_and_edited_files_are_compared_by_content_without_filters() {
+    let t = repo();
+    let d = t.path();
+    // Same bytes, new stamps: unchanged. Other bytes of the same size: changed.
+    write(d, "_posts/p1.md", "---\ntitle: 1\n---\n");
+    write(d, "_posts/p2.md", "---\ntitle: X\n---\n");
+    write(d, "_pages/about.md", "about, longer now\n");
+    assert!(agrees(d));
+    let files = SiteRepo::open(d)
+        .expect("open")
+        .status()
+        .expect("status")
+        .files;
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["_pages/about.md", "_posts/p2.md"]);
+}

@@ -17,6 +17,7 @@ mod error;
 mod fast_status;
 mod history;
 mod identity;
+mod index_file;
 mod merge;
 mod propose;
 mod publish;

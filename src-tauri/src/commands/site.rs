@@ -5,28 +5,43 @@ use crate::ipc::{IpcError, SiteView};
 use crate::state::{AppState, OpenSite};
 use galley_core::site::Site;
 use std::path::PathBuf;
-use tauri::{AppHandle, Runtime, State};
+use std::sync::Arc;
+use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-/// Opens `folder` and makes it the current site. Used by the commands and at start-up.
+/// Opens `folder` and makes it the current site. Used by the commands.
 pub fn open_folder<R: Runtime>(
     app: &AppHandle<R>,
     state: &AppState,
     folder: PathBuf,
 ) -> Result<SiteView, IpcError> {
-    let site = Site::open_with(&folder, &state.open_options()).map_err(IpcError::from)?;
+    let site = open_index(state, &folder)?;
+    crate::commands::events::watch_site(state, &site.root);
+    after_open(app, &site);
+    Ok(SiteView::of(&site))
+}
+
+/// Reads the site in `folder` and makes it the current site: all the first
+/// screen needs. (Its watcher is started by the caller, before the UI can be
+/// given the site, so no change made once the editor sees the list is missed.)
+pub fn open_index(state: &AppState, folder: &std::path::Path) -> Result<Arc<Site>, IpcError> {
+    let site = Site::open_deferring_cache(folder, &state.open_options())
+        .map_err(IpcError::from)?;
     state.set_site(OpenSite {
         root: site.root.clone(),
         generator: site.generator,
     });
-    crate::commands::events::watch_site(state, &site.root);
+    let site = Arc::new(site);
+    state.keep_index(Arc::clone(&site));
+    Ok(site)
+}
+
+/// What follows opening a site and is not needed to show it: the recent list,
+/// then (in the background, at low priority) the index cache and the search
+/// index, so the first search is instant.
+pub fn after_open<R: Runtime>(app: &AppHandle<R>, site: &Arc<Site>) {
     crate::recent::remember(app, &site.root);
-    let site = std::sync::Arc::new(site);
-    state.keep_index(std::sync::Arc::clone(&site));
-    // Build the search index while the editor looks around: the first search is instant.
-    let warm = std::sync::Arc::clone(&site);
-    std::thread::spawn(move || warm.warm_search());
-    Ok(SiteView::of(&site))
+    crate::background::after_open(site);
 }
 
 /// Re-opens a site from the recent list. Only remembered folders are
@@ -94,14 +109,22 @@ pub async fn pick_folder<R: Runtime>(
 }
 
 /// The site opened at start-up (command line) or earlier. Served from the
-/// kept index, which is re-read only after the site changed on disk.
+/// kept index, which is re-read only after the site changed on disk. Runs off
+/// the main thread: at start-up it waits for the site being opened meanwhile,
+/// and a re-read of a big site must not stop the window.
 #[tauri::command]
-pub fn current_site(state: State<'_, AppState>) -> Result<Option<SiteView>, IpcError> {
-    if state.site().is_none() {
-        return Ok(None);
-    }
-    let site = state.site_index()?;
-    Ok(Some(SiteView::of(&site)))
+pub async fn current_site<R: Runtime>(app: AppHandle<R>) -> Result<Option<SiteView>, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        state.wait_for_opening();
+        if state.site().is_none() {
+            return Ok(None);
+        }
+        let site = state.site_index()?;
+        Ok(Some(SiteView::of(&site)))
+    })
+    .await
+    .map_err(IpcError::task)?
 }
 
 /// Recently opened folders, newest first.

@@ -68,6 +68,9 @@ pub(crate) fn read(
         return Some((Value::Map(Vec::new()), Vec::new()));
     };
     let root = reader.map(first.indent)?;
+    // The index keeps these for as long as the site is open: no spare capacity
+    // (a 10,000-page site's records are most of the app's own memory).
+    reader.positions.shrink_to_fit();
     (reader.pos == reader.lines.len()).then_some((root, reader.positions))
 }
 
@@ -149,6 +152,7 @@ impl<'a> Reader<'a> {
             self.path.truncate(base);
             entries.push((key.to_owned(), value));
         }
+        entries.shrink_to_fit();
         Some(Value::Map(entries))
     }
 
@@ -195,6 +199,7 @@ impl<'a> Reader<'a> {
             }
             self.path.truncate(base);
         }
+        items.shrink_to_fit();
         Some(Value::List(items))
     }
 }

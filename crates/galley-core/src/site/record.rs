@@ -72,9 +72,26 @@ pub(crate) fn read_page(rel: &str, abs: &Path, dialect: Dialect) -> Option<PageR
     let meta = file.metadata().ok()?;
     BUFFER.with(|cell| {
         let mut bytes = cell.try_borrow_mut().ok()?;
+        // Read into a buffer one byte longer than the file, so one read fills it
+        // and the next returns 0. (`read_to_end` would ask the system for the
+        // size and position again: two more calls per page, a tenth of a scan.)
+        let len = usize::try_from(meta.len()).ok()?;
         bytes.clear();
-        bytes.reserve(meta.len() as usize + 1);
-        file.read_to_end(&mut bytes).ok()?;
+        bytes.resize(len + 1, 0);
+        let mut filled = 0;
+        loop {
+            if filled == bytes.len() {
+                // The file grew since its size was read.
+                bytes.resize(filled * 2 + 1, 0);
+            }
+            match file.read(&mut bytes[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        }
+        bytes.truncate(filled);
         Some(record_from_bytes(rel, &bytes, dialect, Stamp::of(&meta)))
     })
 }
