@@ -26,6 +26,29 @@ fn quoted_between(text: &str, start: &str, end: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The command names of `invoke("name"` and `invoke<Type>("name"` calls.
+fn invoked_commands(ui: &str) -> BTreeSet<String> {
+    ui.split("invoke")
+        .skip(1)
+        .filter_map(|call| {
+            let call = match call.strip_prefix('<') {
+                // A type argument: the call starts after its closing `>(`.
+                Some(typed) => &typed[typed.find(">(")? + 1..],
+                None => call,
+            };
+            let name = call.strip_prefix("(\"")?;
+            name.split('"').next().map(str::to_owned)
+        })
+        .collect()
+}
+
+#[test]
+fn invoked_commands_are_read_with_or_without_a_type_argument() {
+    let ui = r#"invoke("open_page", { path }); invoke<Update | null>("preview_edit", {}); invokeLater(x)"#;
+    let names: Vec<String> = invoked_commands(ui).into_iter().collect();
+    assert_eq!(names, ["open_page", "preview_edit"]);
+}
+
 #[test]
 fn declared_granted_registered_and_invoked_commands_agree() {
     let declared = quoted_between(&read("src-tauri/build.rs"), ".commands(&[", "]");
@@ -46,11 +69,7 @@ fn declared_granted_registered_and_invoked_commands_agree() {
         .filter(|s| !s.is_empty() && !s.contains('['))
         .collect();
     let ui = read("ui/src/ipc/index.ts");
-    let invoked: BTreeSet<String> = ui
-        .split("invoke(\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next().map(str::to_owned))
-        .collect();
+    let invoked = invoked_commands(&ui);
     assert!(!declared.is_empty());
     assert_eq!(
         declared, granted,

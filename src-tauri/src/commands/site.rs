@@ -25,8 +25,7 @@ pub fn open_folder<R: Runtime>(
 /// screen needs. (Its watcher is started by the caller, before the UI can be
 /// given the site, so no change made once the editor sees the list is missed.)
 pub fn open_index(state: &AppState, folder: &std::path::Path) -> Result<Arc<Site>, IpcError> {
-    let site = Site::open_deferring_cache(folder, &state.open_options())
-        .map_err(IpcError::from)?;
+    let site = Site::open_deferring_cache(folder, &state.open_options()).map_err(IpcError::from)?;
     state.set_site(OpenSite {
         root: site.root.clone(),
         generator: site.generator,

@@ -185,6 +185,7 @@ export const tauriBackend: Backend = {
   openPage: (path) => invoke("open_page", { path }),
   savePage: (path, fingerprint, edits, body, ops = []) => invoke("save_page", { path, fingerprint, edits, ops, body }),
   renderPreview: (path, body) => {
+    performance.clearMarks("galley:render-asked");
     performance.mark("galley:render-asked");
     return renderLive(path, body);
   },
