@@ -106,6 +106,12 @@ fn csp_forbids_inline_and_foreign_scripts() {
     assert_eq!(csp["script-src"], "'self'");
     assert_eq!(csp["default-src"], "'self'");
     assert_eq!(csp["object-src"], "'none'");
+    // Requests go to the app's commands and to the preview's edit address
+    // only (see src-tauri/src/protocol.rs), never to the site's files or the web.
+    assert_eq!(
+        csp["connect-src"],
+        "ipc: http://ipc.localhost galley-site://localhost/__galley__/preview-edit http://galley-site.localhost/__galley__/preview-edit"
+    );
     assert_eq!(conf["app"]["security"]["freezePrototype"], true);
     assert_eq!(conf["app"]["withGlobalTauri"], false);
 }

@@ -1,9 +1,18 @@
 //! `galley-site://` serves files of the opened site (images, CSS) to the
 //! preview, and nothing else: every request goes through the same path check
 //! as the commands, so it cannot read outside the site or inside `.git/`.
+//!
+//! Two more addresses serve the preview: a link clicked in the frame (which
+//! runs no script) arrives at [`LINK_PATH`], and the editor sends a
+//! keystroke's edit of the preview's text to [`PREVIEW_EDIT_PATH`] and waits
+//! for the answer (see `edit_within_keystroke` in ui/src/ipc). The edit only
+//! changes what the preview shows, is taken as a POST from the app's own
+//! page only (content in the frame can make no POST: no scripts, no forms),
+//! and answers what the `preview_edit` command answers.
 
 use crate::state::AppState;
-use tauri::http::{Request, Response, StatusCode};
+use galley_core::preview::TextEdit;
+use tauri::http::{header, Method, Request, Response, StatusCode};
 use tauri::{Manager, Runtime, UriSchemeContext};
 
 /// The scheme name; the UI builds URLs with it (see ui/src/ipc).
@@ -27,6 +36,9 @@ pub fn serve<R: Runtime>(
         }
         return status(StatusCode::NO_CONTENT);
     }
+    if request.uri().path() == PREVIEW_EDIT_PATH {
+        return preview_edit(&state, &request);
+    }
     let Some(site) = state.site() else {
         return status(StatusCode::NOT_FOUND);
     };
@@ -48,6 +60,54 @@ pub fn serve<R: Runtime>(
 
 /// Where the preview's links point (see ui/src/components/Preview.svelte).
 const LINK_PATH: &str = "/__galley__/link";
+
+/// Where the editor sends a keystroke's edit of the preview's text.
+const PREVIEW_EDIT_PATH: &str = "/__galley__/preview-edit";
+
+/// The origins the app's own page has: `tauri://localhost` on Linux and
+/// macOS, `http(s)://tauri.localhost` in WebView2 on Windows.
+const APP_ORIGINS: [&str; 3] = [
+    "tauri://localhost",
+    "http://tauri.localhost",
+    "https://tauri.localhost",
+];
+
+/// The body of a preview edit request: the `preview_edit` command's arguments.
+#[derive(serde::Deserialize)]
+struct PreviewEditRequest {
+    path: Option<String>,
+    edit: TextEdit,
+}
+
+/// The app page's origin when `request` is a POST from it.
+fn from_the_app(request: &Request<Vec<u8>>) -> Option<&'static str> {
+    if request.method() != Method::POST {
+        return None;
+    }
+    let origin = request.headers().get(header::ORIGIN)?.to_str().ok()?;
+    APP_ORIGINS.into_iter().find(|o| *o == origin)
+}
+
+/// Applies a keystroke's edit and answers with the preview's update (JSON,
+/// `null` when the edit was not made against the kept text).
+fn preview_edit(state: &AppState, request: &Request<Vec<u8>>) -> Response<Vec<u8>> {
+    let Some(origin) = from_the_app(request) else {
+        return status(StatusCode::FORBIDDEN);
+    };
+    let Ok(asked) = serde_json::from_slice::<PreviewEditRequest>(request.body()) else {
+        return status(StatusCode::BAD_REQUEST);
+    };
+    let answer =
+        crate::commands::preview::edit_kept_text(state, asked.path.as_deref(), &asked.edit);
+    let Ok(body) = serde_json::to_vec(&answer) else {
+        return status(StatusCode::INTERNAL_SERVER_ERROR);
+    };
+    Response::builder()
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin)
+        .body(body)
+        .unwrap_or_else(|_| status(StatusCode::INTERNAL_SERVER_ERROR))
+}
 
 /// `to=<link>&external=1` → the link and whether it leaves the site.
 fn clicked_link(query: &str) -> Option<(String, bool)> {
@@ -129,5 +189,42 @@ mod tests {
             Some(("https://example.org/a b".to_owned(), true))
         );
         assert_eq!(clicked_link("nothing=here"), None);
+    }
+
+    fn edit_request(method: Method, origin: Option<&str>) -> Request<Vec<u8>> {
+        let mut builder = Request::builder()
+            .method(method)
+            .uri("galley-site://localhost/__galley__/preview-edit");
+        if let Some(origin) = origin {
+            builder = builder.header(header::ORIGIN, origin);
+        }
+        builder.body(b"{}".to_vec()).expect("request")
+    }
+
+    #[test]
+    fn preview_edits_are_taken_only_as_posts_from_the_app_page() {
+        assert_eq!(
+            from_the_app(&edit_request(Method::POST, Some("tauri://localhost"))),
+            Some("tauri://localhost")
+        );
+        assert_eq!(
+            from_the_app(&edit_request(Method::POST, Some("http://tauri.localhost"))),
+            Some("http://tauri.localhost")
+        );
+        // What content in the preview frame could make: a GET (an image, a
+        // link), from the frame's own or an opaque origin.
+        assert_eq!(
+            from_the_app(&edit_request(Method::GET, Some("tauri://localhost"))),
+            None
+        );
+        assert_eq!(
+            from_the_app(&edit_request(Method::POST, Some("null"))),
+            None
+        );
+        assert_eq!(from_the_app(&edit_request(Method::POST, None)), None);
+        assert_eq!(
+            from_the_app(&edit_request(Method::POST, Some("https://example.org"))),
+            None
+        );
     }
 }

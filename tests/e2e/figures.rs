@@ -8,7 +8,7 @@
 //! mark, which the page list sets in the frame that first paints it. That leaves
 //! out tauri-driver and WebKitWebDriver starting, which a user does not pay.
 
-use crate::harness::{App, Launch};
+use crate::harness::{App, Desktop, Launch};
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -135,7 +135,16 @@ async fn cold_start(app: &App, name: &str) -> u32 {
 /// has settled: the sum of PSS (shared pages split between the processes that map
 /// them) and of RSS (shared pages counted in each).
 async fn memory(pid: u32, name: &str, pages: usize) {
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    tokio::time::sleep(SETTLE).await;
+    print_memory(pid, name, &format!("pages={pages}"));
+}
+
+/// How long the processes are left to settle before their memory is read
+/// (first-open work: git status, the search index; WebKit's first paint).
+const SETTLE: Duration = Duration::from_secs(3);
+
+/// Prints the memory of `pid` and its descendants as a `FIGURE` line.
+fn print_memory(pid: u32, name: &str, what: &str) {
     let tree = process_tree(pid);
     let comms: Vec<String> = tree
         .iter()
@@ -161,12 +170,54 @@ async fn memory(pid: u32, name: &str, pages: usize) {
         .map(|(p, c)| format!("{c}:{:.0}", pss(p).unwrap_or(0) as f64 / 1024.0))
         .collect();
     println!(
-        "FIGURE {name} pss={:.1} rss={:.1} processes={} pages={pages} pss_by_process={}",
+        "FIGURE {name} pss={:.1} rss={:.1} processes={} {what} pss_by_process={}",
         total_pss as f64 / 1024.0,
         rss as f64 / 1024.0,
         tree.len(),
         per_process.join(",")
     );
+}
+
+/// Debian's WebKitGTK ships its own small browser beside the library.
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
+/// The floor under the memory figures: the same WebKitGTK, in the same kind of
+/// desktop and with the same settings as the app, showing an empty page in
+/// WebKitGTK's own MiniBrowser (a window, a web process and a network process,
+/// no app at all). What the app's tree takes above it is Galley's.
+#[tokio::test]
+async fn memory_of_an_empty_webkitgtk_window() {
+    assert!(
+        Path::new(MINIBROWSER).exists(),
+        "{MINIBROWSER} (libwebkit2gtk-4.1-0, installed by cargo xtask test)"
+    );
+    let desktop = Desktop::start();
+    let mut browser = desktop
+        .command(MINIBROWSER)
+        .arg("about:blank")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("MiniBrowser starts");
+    let pid = browser.id();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let has_web_process = || {
+        process_tree(pid).iter().any(|p| {
+            std::fs::read_to_string(format!("/proc/{p}/comm"))
+                .is_ok_and(|c| c.starts_with("WebKitWebProces"))
+        })
+    };
+    while !has_web_process() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "MiniBrowser started no web process"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(SETTLE).await;
+    print_memory(pid, "memory_floor_mb", "page=about:blank");
+    let _ = browser.kill();
+    let _ = browser.wait();
 }
 
 /// The demo site: what a first start looks like for most sites.

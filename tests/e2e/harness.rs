@@ -6,6 +6,7 @@
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
+use std::ffi::OsString;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -233,6 +234,68 @@ fn guide_dir() -> Option<PathBuf> {
         .map(|_| project_root().join("docs").join("guide").join("img"))
 }
 
+/// The environment of a program in the test's desktop: its display and
+/// session bus, and a private HOME (no global git identity or credentials
+/// leak in).
+fn desktop_env(display: &str, bus_address: &str, home: &Path) -> Vec<(&'static str, OsString)> {
+    vec![
+        ("DISPLAY", display.into()),
+        ("NO_AT_BRIDGE", "1".into()),
+        ("DBUS_SESSION_BUS_ADDRESS", bus_address.into()),
+        // Under Xvfb, screenshots caught stale frames in compositing mode.
+        ("WEBKIT_DISABLE_COMPOSITING_MODE", "1".into()),
+        ("HOME", home.into()),
+        ("GIT_CONFIG_NOSYSTEM", "1".into()),
+        ("XDG_DATA_HOME", home.join("data").into()),
+        ("XDG_CACHE_HOME", home.join("cache").into()),
+        ("XDG_CONFIG_HOME", home.join("config").into()),
+    ]
+}
+
+/// A private desktop (Xvfb and a session bus) for a program other than the
+/// app, started with the same environment the app gets.
+pub struct Desktop {
+    display: String,
+    home: PathBuf,
+    _processes: Processes,
+    _temp: tempfile::TempDir,
+}
+
+impl Desktop {
+    /// Starts the display and the bus.
+    pub fn start() -> Desktop {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let home = temp.path().join("home");
+        for sub in ["data", "cache", "config"] {
+            std::fs::create_dir_all(home.join(sub)).expect("mkdir");
+        }
+        let (xvfb, display) = start_xvfb();
+        let (bus, bus_address) = start_session_bus(temp.path());
+        Desktop {
+            display,
+            home,
+            _processes: Processes {
+                xvfb,
+                bus,
+                bus_address,
+                driver: None,
+            },
+            _temp: temp,
+        }
+    }
+
+    /// `program` to run on this desktop.
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut command = Command::new(program);
+        command.envs(desktop_env(
+            &self.display,
+            &self._processes.bus_address,
+            &self.home,
+        ));
+        command
+    }
+}
+
 /// Starts tauri-driver (kept in `processes`) and opens a WebDriver session,
 /// which starts the app with `args`.
 async fn connect(
@@ -247,23 +310,15 @@ async fn connect(
     let native_port = free_port();
     let log = std::fs::File::create(shots_dir().join("tauri-driver.log")).expect("log file");
     let driver = Command::new(tauri_driver())
-        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .args([
             "--port",
             &port.to_string(),
             "--native-port",
             &native_port.to_string(),
         ])
-        .env("DISPLAY", display)
-        .env("NO_AT_BRIDGE", "1")
-        .env("DBUS_SESSION_BUS_ADDRESS", &processes.bus_address)
-        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
-        // A private HOME: no global git identity or credentials leak in.
-        .env("HOME", home)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
+        .envs(desktop_env(display, &processes.bus_address, home))
+        // A test's own variables last, so it can change the defaults above.
+        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .stdout(log.try_clone().expect("log"))
         .stderr(log)
         .spawn()
@@ -562,6 +617,24 @@ impl App {
             .status()
             .expect("python3 with python3-xlib (cargo xtask test installs it)");
         assert!(sent.success(), "no Galley window to close");
+    }
+
+    /// Types `text` into the app's window with X key events (XTest), one key
+    /// every `interval`, the way a keyboard does; nothing else talks to the app
+    /// meanwhile (see type_keys.py). Returns once the last key is sent.
+    pub fn type_keys(&self, text: &str, interval: Duration) {
+        let typed = Command::new("/usr/bin/python3")
+            .arg(project_root().join("tests/e2e/type_keys.py"))
+            .arg("Galley")
+            .arg(text)
+            .arg(interval.as_millis().to_string())
+            .env("DISPLAY", &self.display)
+            .status()
+            .expect("python3 with python3-xlib (cargo xtask test installs it)");
+        assert!(
+            typed.success(),
+            "the keys were typed into the Galley window"
+        );
     }
 
     /// Ends the WebDriver session (which closes the app) and the processes.

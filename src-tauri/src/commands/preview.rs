@@ -54,12 +54,23 @@ pub async fn preview_edit(
     path: Option<String>,
     edit: TextEdit,
 ) -> Result<Option<SessionUpdate>, IpcError> {
+    Ok(edit_kept_text(&state, path.as_deref(), &edit))
+}
+
+/// Applies `edit` to the kept text and renders it; `None` when the edit was
+/// not made against that text. Shared by [`preview_edit`] and the protocol's
+/// synchronous edit request (`protocol.rs`), which a keystroke uses.
+pub fn edit_kept_text(
+    state: &AppState,
+    path: Option<&str>,
+    edit: &TextEdit,
+) -> Option<SessionUpdate> {
     let mut session = state.preview_session();
-    if !session.edit(path.as_deref(), &edit) {
-        return Ok(None);
+    if !session.edit(path, edit) {
+        return None;
     }
-    let blocks = render_for(&state, session.path(), session.text());
-    Ok(Some(session.answer(None, blocks)))
+    let blocks = render_for(state, session.path(), session.text());
+    Some(session.answer(None, blocks))
 }
 
 fn render_for(state: &AppState, path: Option<&str>, body: &str) -> Vec<PreviewBlock> {

@@ -1,7 +1,7 @@
 // The invoke wrappers send the command names and argument names the Rust
 // shell registers (tests/boundaries.rs checks the names exist there; this
 // checks each wrapper calls the right one with the right arguments).
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { Channel } from "@tauri-apps/api/core";
 import { asIpcError, previewLinkUrl, siteAssetUrl, tauriBackend as backend } from "./index";
@@ -126,6 +126,59 @@ describe("invoke wrappers", () => {
     expect(calls[2]?.args).toEqual({ path: "keys.md", edit: { base: 2, keep_start: 6, keep_end: 0, insert: "d" } });
     // Refused: the whole text, with the keys of what the preview shows.
     expect(calls[3]?.args).toEqual({ path: "keys.md", body: "a\n\nB\n\nd", known: [1, 9, 3] });
+  });
+
+  it("renders a keystroke's edit within the keystroke through the app's protocol, and asynchronously once that fails", async () => {
+    const posted: { url: string; body: string; contentType: string | null }[] = [];
+    const answers: { status: number; text: string }[] = [
+      { status: 200, text: JSON.stringify({ revision: 2, keep_start: 0, keep_end: 0, blocks: [], lines: [] }) },
+      { status: 500, text: "" },
+    ];
+    /** Answers at once, as the app's protocol answers a synchronous request. */
+    class AnsweringRequest {
+      status = 0;
+      responseText = "";
+      private url = "";
+      private contentType: string | null = null;
+      open(method: string, url: string, async: boolean): void {
+        expect([method, async]).toEqual(["POST", false]);
+        this.url = url;
+      }
+      setRequestHeader(name: string, value: string): void {
+        if (name === "Content-Type") this.contentType = value;
+      }
+      send(body: string): void {
+        posted.push({ url: this.url, body, contentType: this.contentType });
+        const answer = answers.shift() ?? { status: 500, text: "" };
+        this.status = answer.status;
+        this.responseText = answer.text;
+      }
+    }
+    vi.stubGlobal("XMLHttpRequest", AnsweringRequest);
+    vi.resetModules();
+    const fresh = (await import("./index")).tauriBackend;
+    const commands: string[] = [];
+    mockIPC((cmd) => {
+      commands.push(cmd);
+      return { revision: commands.length === 1 ? 1 : 3, keep_start: 0, keep_end: 0, blocks: [], lines: [] };
+    });
+    try {
+      await fresh.renderPreview("k.md", "ab");
+      await fresh.renderPreview("k.md", "abc");
+      // The protocol fails once: this edit and every later one go as the command.
+      await fresh.renderPreview("k.md", "abcd");
+      await fresh.renderPreview("k.md", "abcde");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(commands).toEqual(["render_preview", "preview_edit", "preview_edit"]);
+    expect(posted).toHaveLength(2);
+    expect(posted[0]).toEqual({
+      url: "galley-site://localhost/__galley__/preview-edit",
+      body: JSON.stringify({ path: "k.md", edit: { base: 1, keep_start: 2, keep_end: 0, insert: "c" } }),
+      // A simple request: no preflight before it.
+      contentType: "text/plain;charset=UTF-8",
+    });
   });
 
   it("passes transfer progress through a channel", async () => {

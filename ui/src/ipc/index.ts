@@ -2,7 +2,7 @@
 // `Backend` interface, so components and domain code can be tested with a fake.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { applyUpdate } from "../domain/previewBlocks";
-import { textChange } from "../domain/textEdit";
+import { textChange, type TextChange } from "../domain/textEdit";
 import type {
   AppEvent,
   ChangesView,
@@ -160,16 +160,63 @@ function asWords(value: unknown): Words | null {
 let lastPreview: PreviewBlock[] = [];
 let lastRender: { path: string | null; text: string; revision: number } | null = null;
 
+/** Pages up to this many UTF-16 units are rendered within the keystroke
+ * itself: Rust answers such an edit in a few milliseconds, and waiting for it
+ * in the keystroke's own task lets the editor and the preview change in the
+ * same frame. An asynchronous answer arrives while the webview is drawing the
+ * keystroke and waits for that frame to end (most of the keystroke's time on
+ * a software-rendered desktop). Longer pages render asynchronously, so typing
+ * never waits for a long render. */
+const RENDER_WITHIN_KEYSTROKE_UNITS = 256 * 1024;
+
+/** Cleared once the webview refuses a synchronous request (a platform
+ * without them): every edit then goes asynchronously. */
+let withinKeystroke = true;
+
+/** Sends `edit` to the app's protocol and waits for the answer (see
+ * src-tauri/src/protocol.rs); `undefined` when that cannot be done here. */
+function editWithinKeystroke(path: string | null, edit: TextEditRequest): PreviewSessionUpdate | null | undefined {
+  if (!withinKeystroke) return undefined;
+  try {
+    const request = new XMLHttpRequest();
+    request.open("POST", siteAssetUrl("__galley__/preview-edit"), false);
+    // text/plain keeps it a simple request: no preflight request before it.
+    request.setRequestHeader("Content-Type", "text/plain;charset=UTF-8");
+    request.send(JSON.stringify({ path, edit }));
+    if (request.status === 200) {
+      const answer: unknown = JSON.parse(request.responseText);
+      if (answer === null || isSessionUpdate(answer)) return answer;
+    }
+  } catch {
+    // Below: the asynchronous way from now on.
+  }
+  withinKeystroke = false;
+  return undefined;
+}
+
+function isSessionUpdate(value: unknown): value is PreviewSessionUpdate {
+  if (typeof value !== "object" || value === null) return false;
+  const update = value as Partial<Record<keyof PreviewSessionUpdate, unknown>>;
+  return typeof update.revision === "number" && Array.isArray(update.blocks) && Array.isArray(update.lines);
+}
+
+/** An edit of the text Rust keeps, made against its revision `base`. */
+interface TextEditRequest extends TextChange {
+  base: number;
+}
+
 /** Asks for a render of `body`: as an edit of the last rendered text when
  * there is one for this page (a keystroke sends a few bytes, not the page),
  * else, or when Rust no longer holds that text, as the whole text. */
 async function renderLive(path: string | null, body: string): Promise<PreviewBlock[]> {
   const previous = lastPreview;
   const base = lastRender;
-  const edited =
-    base !== null && base.path === path
-      ? await invoke<PreviewSessionUpdate | null>("preview_edit", { path, edit: { base: base.revision, ...textChange(base.text, body) } })
-      : null;
+  let edited: PreviewSessionUpdate | null = null;
+  if (base !== null && base.path === path) {
+    const edit: TextEditRequest = { base: base.revision, ...textChange(base.text, body) };
+    const now = body.length <= RENDER_WITHIN_KEYSTROKE_UNITS ? editWithinKeystroke(path, edit) : undefined;
+    edited = now !== undefined ? now : await invoke<PreviewSessionUpdate | null>("preview_edit", { path, edit });
+  }
   const update =
     edited ?? (await invoke<PreviewSessionUpdate>("render_preview", { path, body, known: previous.map((block) => block.key) }));
   lastPreview = applyUpdate(previous, update);
