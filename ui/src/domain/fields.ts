@@ -255,7 +255,8 @@ function typed(current: Value | undefined, input: string): Value {
   const kind = current?.kind ?? "text";
   if (input === "") return { kind: "null" };
   if (kind === "int" && /^-?\d+$/.test(input)) return { kind: "int", value: Number(input) };
-  if (kind === "float" && Number.isFinite(Number(input))) return { kind: "float", value: Number(input) };
+  const decimal = kind === "float" ? decimalText(input) : null;
+  if (decimal !== null && Number.isFinite(Number(decimal))) return { kind: "float", value: Number(decimal) };
   if (kind === "date" || kind === "datetime") return { kind, value: input };
   return { kind: "text", value: input };
 }
