@@ -66,6 +66,12 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Copies the demo site (`content/`) into `to`, for a test that adds its own
+/// pages to the copy (see [`App::launch_with_site`]).
+pub fn copy_demo_site(to: &Path) {
+    copy_dir(&project_root().join("content"), to);
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("read content/") {

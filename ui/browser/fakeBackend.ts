@@ -63,6 +63,12 @@ function roughHtml(body: string): string {
     .join("\n");
 }
 
+/** Whether every bracket and quote opened in `yaml` is closed. */
+function yamlCloses(yaml: string): boolean {
+  const count = (c: string): number => yaml.split(c).length - 1;
+  return count("[") === count("]") && count("{") === count("}") && count('"') % 2 === 0;
+}
+
 function fold(s: string): string {
   return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
@@ -72,7 +78,8 @@ function typed(current: Value | undefined, input: string): Value {
   if (input.trim() === "") return { kind: "null" };
   if (current?.kind === "bool" && (input === "yes" || input === "no")) return { kind: "bool", value: input === "yes" };
   if ((current?.kind === "int" || current?.kind === "null") && /^-?\d+$/.test(input)) return { kind: "int", value: Number(input) };
-  if (current?.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(input)) return { kind: "date", value: input };
+  if ((current?.kind === "date" || current?.kind === "null") && /^\d{4}-\d{2}-\d{2}$/.test(input)) return { kind: "date", value: input };
+  if (current?.kind === "datetime" && /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(input)) return { kind: "datetime", value: input };
   return { kind: "text", value: input };
 }
 
@@ -300,10 +307,30 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
       const collection = page(path).collection;
       return { collection, schema: SCHEMAS[collection] ?? null, problems: [] };
     },
-    checkDraft: async (path, edits): Promise<Problem[]> =>
-      edits
+    checkDraft: async (path, edits, ops = []): Promise<Problem[]> => [
+      // "Edit as YAML": brackets or quotes left open do not read (the core's
+      // reader says so; the fake only needs a case of each outcome).
+      ...ops.flatMap((op): Problem[] =>
+        op.op === "yaml" && !yamlCloses(op.yaml)
+          ? [
+              {
+                path,
+                line: 2,
+                column: 1,
+                severity: "error",
+                code: "malformed",
+                field: op.key,
+                message: "This YAML cannot be read: a bracket or quote is not closed.",
+                hint: "Correct the value; Galley will not save it like this.",
+                words: { code: "coreError.page.badYaml", params: { key: op.key, detail: "a bracket or quote is not closed" } },
+                hint_words: { code: "problem.hint.correctValue", params: {} },
+              },
+            ]
+          : [],
+      ),
+      ...edits
         .filter((e) => e.key === "prio" && !/^\d*$/.test(e.input.trim()))
-        .map((e) => ({
+        .map((e): Problem => ({
           path,
           line: 9,
           column: 7,
@@ -315,6 +342,7 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
           words: { code: "coreError.edit.wrongType", params: { field: "prio", expected: "int", input: e.input } },
           hint_words: { code: "problem.hint.correctValue", params: {} },
         })),
+    ],
     siteImages: async () => IMAGES,
     importImage: async () => null,
     searchPages: async (query) => {

@@ -1,6 +1,8 @@
 // The demo site (content/) as the app's core would describe it: a few pages of
 // each collection with their fields, the collections' schemas and key fields,
-// a page changed both here and by a colleague. Bodies are the real files'.
+// a page changed both here and by a colleague. Bodies are the real files',
+// except for the spring seminar: a news post with a date and time, which the
+// demo site does not have (the end-to-end tests write one into their copy).
 import type {
   CollectionKeys,
   CollectionSchema,
@@ -28,8 +30,10 @@ function bodyOf(file: string): string {
 
 const text = (value: string): Value => ({ kind: "text", value });
 const int = (value: number): Value => ({ kind: "int", value });
+const float = (value: number): Value => ({ kind: "float", value });
 const bool = (value: boolean): Value => ({ kind: "bool", value });
 const date = (value: string): Value => ({ kind: "date", value });
+const datetime = (value: string): Value => ({ kind: "datetime", value });
 const nothing: Value = { kind: "null" };
 const list = (...items: Value[]): Value => ({ kind: "list", value: items });
 const map = (...entries: [string, Value][]): Value => ({ kind: "map", value: entries });
@@ -118,6 +122,10 @@ export const PAGES: FixturePage[] = [
           ["keywords", list(text("Radiology"), text("MRI"), text("Knee"), text("Meniscus"))],
         ),
       ],
+      // MRI sequences per examination protocol: a list of lists, which the form
+      // edits as YAML.
+      ["protocols", list(list(text("T1"), text("T2")), list(text("PD"), text("STIR")))],
+      ["other", map(["origin", text("Clinical")], ["status", text("Completed")], ["sliceThickness", float(3.0)])],
     ],
     body: bodyOf(kneeFile),
   },
@@ -130,6 +138,17 @@ export const PAGES: FixturePage[] = [
       ["tags", list(text("events"), text("training"), text("Umeå"))],
     ],
     body: bodyOf(winterFile),
+  },
+  {
+    path: "_news/2025-03-10-spring-seminar-lund.md",
+    collection: "news",
+    fields: [
+      ["title", text("Spring seminar in Lund")],
+      ["date", datetime("2025-03-10 13:00:00 +0100")],
+      ["last_modified_at", nothing],
+      ["tags", list(text("events"))],
+    ],
+    body: "Join us in Lund for an afternoon on federated learning with imaging data.\n",
   },
   {
     path: "_people/sofia-oberg.md",
@@ -245,14 +264,31 @@ export const SCHEMAS: Record<string, CollectionSchema> = {
     label: "Datasets",
     page_count: 1,
     unreadable: 0,
-    fields: [field("hidden", ["bool"]), field("title", ["text"]), field("datacite", ["object"])],
+    fields: [
+      field("hidden", ["bool"]),
+      field("title", ["text"]),
+      field("datacite", ["object"]),
+      field("protocols", ["list"]),
+      field("other", ["object"], {
+        fields: [
+          field("origin", ["text"], { choices: ["Clinical", "Screening", "Research"] }),
+          field("status", ["text"], { choices: ["Completed", "Ongoing", "Planned"] }),
+          field("sliceThickness", ["float"], { label: "Slice thickness (mm)" }),
+        ],
+      }),
+    ],
   },
   news: {
     collection: "news",
     label: "News",
     page_count: 1,
     unreadable: 0,
-    fields: [field("title", ["text"]), field("date", ["date"]), field("tags", ["list"], { items: { kinds: [{ kind: "text", count: 3 }] } })],
+    fields: [
+      field("title", ["text"]),
+      field("date", ["date", "datetime"]),
+      field("last_modified_at", ["date", "null"], { label: "Last modified" }),
+      field("tags", ["list"], { items: { kinds: [{ kind: "text", count: 3 }] } }),
+    ],
   },
   people: {
     collection: "people",

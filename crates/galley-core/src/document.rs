@@ -354,14 +354,9 @@ pub fn input_to_value(
                 .map(Value::Int)
                 .map_err(|_| wrong(kind)),
         },
-        Some(kind @ Value::Float(_)) => match resolved {
-            Value::Float(f) => Ok(Value::Float(f)),
-            Value::Int(i) => Ok(Value::Float(i as f64)),
-            _ => trimmed
-                .parse::<f64>()
-                .map(Value::Float)
-                .map_err(|_| wrong(kind)),
-        },
+        Some(kind @ Value::Float(_)) => decimal_input(trimmed)
+            .map(Value::Float)
+            .ok_or_else(|| wrong(kind)),
         Some(kind @ Value::Bool(_)) => match trimmed.to_ascii_lowercase().as_str() {
             "yes" | "true" | "on" | "y" => Ok(Value::Bool(true)),
             "no" | "false" | "off" | "n" => Ok(Value::Bool(false)),
@@ -394,4 +389,45 @@ pub fn input_to_value(
             }
         }
     }
+}
+
+/// A decimal number as an editor types it into a number box: digits with a point
+/// or a comma (`3.5`, `3,5`: Swedish editors write a decimal comma), an optional
+/// sign and exponent, or the spellings the form shows for infinity and "not a
+/// number" (`.inf`, `.nan`). Spellings a YAML reader would turn into another
+/// number — `0x10`, `010`, `1_000`, `1:30`, Psych's `1,000` — are refused rather
+/// than written as a value the editor did not mean.
+pub fn decimal_input(text: &str) -> Option<f64> {
+    match text.to_ascii_lowercase().as_str() {
+        ".inf" | "+.inf" => return Some(f64::INFINITY),
+        "-.inf" => return Some(f64::NEG_INFINITY),
+        ".nan" => return Some(f64::NAN),
+        _ => {}
+    }
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    };
+    let unsigned = mantissa.strip_prefix(['-', '+']).unwrap_or(mantissa);
+    let (whole, fraction) = match unsigned.split_once(['.', ',']) {
+        Some((w, f)) => (w, Some(f)),
+        None => (unsigned, None),
+    };
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    let comma = unsigned.contains(',');
+    let shape_ok = all_digits(whole)
+        && fraction.is_none_or(all_digits)
+        && (whole.len() + fraction.map_or(0, str::len)) > 0
+        // A comma only between digits: `3,5`, not `,5` or `3,`.
+        && (!comma || (!whole.is_empty() && fraction.is_some_and(|f| !f.is_empty())))
+        // A leading zero only before the point: `0.5`, not `010`.
+        && !(whole.len() > 1 && whole.starts_with('0'))
+        && exponent.is_none_or(|e| {
+            let digits = e.strip_prefix(['-', '+']).unwrap_or(e);
+            !digits.is_empty() && all_digits(digits)
+        });
+    if !shape_ok {
+        return None;
+    }
+    text.replace(',', ".").parse::<f64>().ok()
 }

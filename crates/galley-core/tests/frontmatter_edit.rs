@@ -433,13 +433,76 @@ fn new_field_after_lone_cr_or_bom_lines_up() {
 /// debug builds too) and leaves the text untouched.
 #[test]
 fn not_round_trip_is_refused_without_panicking() {
-    // TOML writes a date-time with `T`, so one written with a space cannot read back.
+    // A "date" that holds a time is written as TOML's date-time, which reads back
+    // as a date and time, not as the date the edit asked for.
     let src = "+++\nd = 2024-01-01T10:00:00\nz = 1\n+++\nbody\n";
     let mut d = doc(src, Dialect::Yaml12);
     let err = d
-        .set(&path("d"), &Value::DateTime("2024-01-02 10:00:00".into()))
+        .set(&path("d"), &Value::Date("2024-01-02 10:00:00".into()))
         .expect_err("refused");
     assert!(matches!(err, EditError::NotRoundTrip { .. }), "{err:?}");
     assert!(err.to_string().contains("nothing was changed"), "{err}");
     assert_eq!(text(&d), src);
+}
+
+#[test]
+fn a_date_time_keeps_its_spelling_and_quotes() {
+    let src = "---\ndate: 2025-02-01 10:30:00 +0100\nutc: 2025-02-01T10:30:00Z\nshort: 2025-02-01 10:30 +0100\nquoted: \"2025-02-01 10:30:00\"\n---\n";
+    for dialect in [Dialect::Yaml11, Dialect::Yaml12] {
+        let d = doc(src, dialect);
+        assert_eq!(
+            d.get(&path("date")),
+            Some(&Value::DateTime("2025-02-01 10:30:00 +0100".into()))
+        );
+        // Without seconds it is text to a YAML reader (Jekyll still reads a time).
+        assert_eq!(
+            d.get(&path("short")),
+            Some(&Value::String("2025-02-01 10:30 +0100".into()))
+        );
+        let mut changed = src.to_owned();
+        for (key, after) in [
+            ("date", "2025-02-01 11:45:00 +0100"),
+            ("utc", "2025-02-01T11:45:00Z"),
+            ("short", "2025-02-01 11:45 +0100"),
+            ("quoted", "2025-02-01 11:45:00"),
+        ] {
+            changed = after_input(&changed, dialect, key, after);
+        }
+        assert_eq!(
+            changed,
+            "---\ndate: 2025-02-01 11:45:00 +0100\nutc: 2025-02-01T11:45:00Z\nshort: 2025-02-01 11:45 +0100\nquoted: \"2025-02-01 11:45:00\"\n---\n"
+        );
+    }
+}
+
+#[test]
+fn a_decimal_field_takes_a_decimal_comma_and_refuses_other_spellings() {
+    let src = "---\nratio: 2.5\n---\n";
+    for dialect in [Dialect::Yaml11, Dialect::Yaml12] {
+        assert_eq!(
+            after_input(src, dialect, "ratio", "3,5"),
+            "---\nratio: 3.5\n---\n"
+        );
+        assert_eq!(
+            after_input(src, dialect, "ratio", "-0.25"),
+            "---\nratio: -0.25\n---\n"
+        );
+        assert_eq!(
+            after_input(src, dialect, "ratio", "4"),
+            "---\nratio: 4.0\n---\n"
+        );
+        for wrong in [
+            "0x10", "010", "1_000.5", "1,000.5", "1:30", "3,", ",5", "3.5.1", "three", "0b11", "1e",
+        ] {
+            let mut d = doc(src, dialect);
+            assert!(
+                matches!(
+                    d.set_from_input(&path("ratio"), wrong),
+                    Err(EditError::WrongType { .. })
+                ),
+                "{wrong:?} in {dialect:?}"
+            );
+            assert_eq!(text(&d), src, "{wrong:?} left the page alone");
+        }
+    }
 }

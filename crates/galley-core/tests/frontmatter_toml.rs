@@ -97,3 +97,32 @@ fn malformed_toml_reports_file_line() {
         "{err:?}"
     );
 }
+
+#[test]
+fn datetimes_are_read_and_written_as_the_file_spells_them() {
+    let src = "+++\ndate = 2025-02-01T10:30:00+01:00\nlocal = 2025-02-01 10:30:00\nexact = 2025-02-01T10:30:00.500Z\n+++\n";
+    let mut d = doc(src);
+    assert_eq!(
+        d.get(&path("local")),
+        Some(&Value::DateTime("2025-02-01 10:30:00".into())),
+        "the space before the time is the file's, not toml_edit's T"
+    );
+    assert_eq!(
+        d.get(&path("exact")),
+        Some(&Value::DateTime("2025-02-01T10:30:00.500Z".into()))
+    );
+    d.set_from_input(&path("date"), "2025-02-01T11:45:00+01:00")
+        .expect("offset date-time");
+    d.set_from_input(&path("local"), "2025-02-01 11:45:00")
+        .expect("local date-time with a space");
+    d.set_from_input(&path("exact"), "2025-02-01T11:45:00.500Z")
+        .expect("fraction");
+    assert_eq!(
+        text(&d),
+        "+++\ndate = 2025-02-01T11:45:00+01:00\nlocal = 2025-02-01 11:45:00\nexact = 2025-02-01T11:45:00.500Z\n+++\n"
+    );
+    assert!(
+        d.set_from_input(&path("date"), "tomorrow").is_err(),
+        "a date-time field refuses words"
+    );
+}

@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { FieldOp, FieldSchema, Problem, Value } from "../ipc/types";
+import type { CollectionSchema, FieldOp, FieldSchema, Problem, Value } from "../ipc/types";
 import {
   applyOps,
   childPath,
+  decimalText,
   emptyItem,
   parsePath,
   problemsByField,
   pushOp,
   quickCheck,
+  refusedNumber,
+  shapeAt,
   stepYear,
   toYaml,
   valueAt,
@@ -119,6 +122,68 @@ describe("checks and formats", () => {
     expect(quickCheck("date", "31/5/2024")).toBe("check.date");
     expect(quickCheck("email", "name@example.org")).toBeNull();
     expect(quickCheck("text", "anything")).toBeNull();
+  });
+
+  it("refuses e-mail addresses and web addresses that are not", () => {
+    for (const wrong of ["name", "name@", "@example.org", "name@example", "name@@example.org", "name @example.org", "name@example.o", "https://example.org"]) {
+      expect(quickCheck("email", wrong), wrong).toBe("check.email");
+    }
+    for (const right of ["name@example.org", "mailto:Name.Surname@region.se", "  a.b@c.se  "]) {
+      expect(quickCheck("email", right), right).toBeNull();
+    }
+    for (const wrong of ["example.org", "www.example.org", "ftp://example.org", "https://", "https://example", "http:/example.org", "https://exa mple.org", "javascript:alert(1)"]) {
+      expect(quickCheck("url", wrong), wrong).toBe("check.url");
+    }
+    for (const right of ["https://example.org", "http://example.org/a?b=c#d", "/about/engagements/", "HTTPS://EXAMPLE.ORG"]) {
+      expect(quickCheck("url", right), right).toBeNull();
+    }
+  });
+
+  it("takes a decimal comma and refuses spellings that are no decimal number", () => {
+    expect(decimalText("3,5")).toBe("3.5");
+    expect(decimalText(" -0,25 ")).toBe("-0.25");
+    expect(decimalText("3.5")).toBe("3.5");
+    expect(decimalText("12")).toBe("12");
+    expect(decimalText(".5")).toBe(".5");
+    expect(decimalText("1.5e3")).toBe("1.5e3");
+    expect(decimalText(".inf")).toBe(".inf");
+    for (const wrong of ["0x10", "010", "1_000", "1,000.5", "1:30", "3,", ",5", "3.5.1", "three", "0b11", "1e", "", "+"]) {
+      expect(decimalText(wrong), wrong).toBeNull();
+    }
+    expect(quickCheck("float", "3,5")).toBeNull();
+    expect(quickCheck("float", "0x10")).toBe("check.float");
+    expect(quickCheck("float", "Infinity")).toBe("check.float");
+  });
+
+  it("finds a nested field's schema and refuses a number before it is saved", () => {
+    const collection: CollectionSchema = {
+      collection: "datasets",
+      label: "Datasets",
+      page_count: 3,
+      unreadable: 0,
+      fields: [
+        schema("other", [{ kind: "object", count: 3 }], {
+          fields: [schema("ratio", [{ kind: "float", count: 3 }]), schema("scans", [{ kind: "int", count: 3 }])],
+        }),
+        schema("authors", [{ kind: "list", count: 3 }], {
+          items: { kinds: [{ kind: "object", count: 3 }], fields: [schema("share", [{ kind: "float", count: 3 }])] },
+        }),
+      ],
+    };
+    expect(shapeAt(collection, "authors[2].share")?.kinds[0]?.kind).toBe("float");
+    expect(shapeAt(collection, "other.missing")).toBeUndefined();
+    const page: [string, Value][] = [["other", { kind: "map", value: [["ratio", { kind: "null" }]] }]];
+    expect(refusedNumber(page, collection, [{ key: "other.ratio", input: "3.5" }])).toBeNull();
+    expect(refusedNumber(page, collection, [{ key: "other.ratio", input: "0x10" }])).toEqual({ key: "other.ratio", message: "check.float" });
+    expect(refusedNumber(page, collection, [{ key: "other.scans", input: "12 scans" }])).toEqual({ key: "other.scans", message: "check.int" });
+    expect(refusedNumber(page, collection, [{ key: "authors[0].share", input: "half" }])).toEqual({ key: "authors[0].share", message: "check.float" });
+    expect(refusedNumber(page, null, [{ key: "title", input: "0x10" }])).toBeNull();
+  });
+
+  it("gives dates with a time the date-and-time control, quoted or without seconds", () => {
+    expect(widgetFor(text("2025-02-01 10:30 +0100"), undefined)).toBe("datetime");
+    expect(widgetFor({ kind: "datetime", value: "2025-02-01T10:30:00Z" }, schema("date", [{ kind: "date", count: 3 }, { kind: "datetime", count: 1 }]))).toBe("datetime");
+    expect(widgetFor(text("2025-02-01"), undefined)).toBe("text");
   });
 
   it("steps years", () => {

@@ -2,8 +2,9 @@
 // lists and groups after the editor's structured operations, field paths,
 // quick checks while typing, and problems placed next to their fields.
 // Pure, so it is tested without a window.
-import type { FieldOp, FieldSchema, Problem, SchemaKind, Shape, Value } from "../ipc/types";
+import type { CollectionSchema, FieldOp, FieldSchema, Problem, SchemaKind, Shape, Value } from "../ipc/types";
 import type { MessageKey } from "../i18n/en";
+import { parseDateTime } from "./datetime";
 
 export type Widget =
   | "text"
@@ -98,6 +99,8 @@ export function kindOf(value: Value): SchemaKind {
       const t = value.value.trim().toLowerCase();
       if (t.startsWith("http://") || t.startsWith("https://")) return "url";
       if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/.test(t) || t.startsWith("mailto:")) return "email";
+      // Quoted, or without seconds: text to YAML, a date and time to Jekyll and Hugo.
+      if (parseDateTime(t) !== null) return "datetime";
       if (/\.(png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?)$/.test(t)) return "image";
       return "text";
     }
@@ -252,7 +255,8 @@ function typed(current: Value | undefined, input: string): Value {
   const kind = current?.kind ?? "text";
   if (input === "") return { kind: "null" };
   if (kind === "int" && /^-?\d+$/.test(input)) return { kind: "int", value: Number(input) };
-  if (kind === "float" && Number.isFinite(Number(input))) return { kind: "float", value: Number(input) };
+  const decimal = kind === "float" ? decimalText(input) : null;
+  if (decimal !== null && Number.isFinite(Number(decimal))) return { kind: "float", value: Number(decimal) };
   if (kind === "date" || kind === "datetime") return { kind, value: input };
   return { kind: "text", value: input };
 }
@@ -335,7 +339,7 @@ export function quickCheck(widget: Widget, text: string): MessageKey | null {
     case "year":
       return /^\d{4}$/.test(t) || /^\d{4}-\d{2}-\d{2}$/.test(t) ? null : "check.year";
     case "float":
-      return Number.isFinite(Number(t)) ? null : "check.float";
+      return decimalText(t) === null ? "check.float" : null;
     case "date":
       return /^\d{4}-\d{2}-\d{2}$/.test(t) ? null : "check.date";
     case "datetime":
@@ -347,6 +351,50 @@ export function quickCheck(widget: Widget, text: string): MessageKey | null {
     default:
       return null;
   }
+}
+
+/** A decimal number as typed, in the spelling the file gets: `3,5` (a Swedish
+ * decimal comma) becomes `3.5`, `3.5` stays; null for what is no decimal number
+ * or would be read as another one (`0x10`, `010`, `1_000`, `1,000.5`, `1:30`).
+ * The engine's `decimal_input` follows the same rules. */
+export function decimalText(typed: string): string | null {
+  const t = typed.trim();
+  if (/^([+-]?\.inf|\.nan)$/i.test(t)) return t;
+  const m = /^([+-]?)(\d*)(?:([.,])(\d*))?([eE][+-]?\d+)?$/.exec(t);
+  if (m === null) return null;
+  const [, sign = "", whole = "", mark, fraction, exponent = ""] = m;
+  if (whole === "" && (fraction ?? "") === "") return null;
+  if (mark === "," && (whole === "" || (fraction ?? "") === "")) return null;
+  if (whole.length > 1 && whole.startsWith("0")) return null;
+  return `${sign}${whole}${mark === undefined ? "" : `.${fraction ?? ""}`}${exponent}`;
+}
+
+/** The schema of the field at `path` (`datacite.author[1].name`), if known. */
+export function shapeAt(schema: CollectionSchema | null, path: string): FieldSchema | Shape | undefined {
+  let shape: FieldSchema | Shape | undefined;
+  for (const [i, step] of parsePath(path).entries()) {
+    if (typeof step === "number") shape = shape?.items;
+    else shape = (i === 0 ? schema?.fields : shape?.fields)?.find((f) => f.key === step);
+    if (shape === undefined) return undefined;
+  }
+  return shape;
+}
+
+/** Before a save: the first number typed in a spelling the form refuses (letters,
+ * `0x10`), which the engine could read as another number when the field was
+ * empty. Its path and the message shown next to it; null when all read. */
+export function refusedNumber(
+  fields: [string, Value][],
+  schema: CollectionSchema | null,
+  inputs: { key: string; input: string }[],
+): { key: string; message: MessageKey } | null {
+  for (const { key, input } of inputs) {
+    const widget = widgetFor(valueAt(fields, key) ?? { kind: "null" }, shapeAt(schema, key));
+    if (widget !== "int" && widget !== "float") continue;
+    const message = quickCheck(widget, input);
+    if (message !== null) return { key, message };
+  }
+  return null;
 }
 
 /** A year stepped up or down; a date keeps its month and day. */

@@ -54,9 +54,11 @@ fn value_of(v: &toml_edit::Value) -> Value {
         T::Integer(i) => Value::Int(*i.value()),
         T::Float(f) => Value::Float(*f.value()),
         T::Boolean(b) => Value::Bool(*b.value()),
-        T::Datetime(d) => {
-            let d = d.value();
-            let text = d.to_string();
+        T::Datetime(formatted) => {
+            let d = formatted.value();
+            // As written (`2025-02-01 10:30:00`, `…T10:30:00.500+01:00`), not as
+            // toml_edit would print it, so the form edits the file's own spelling.
+            let text = formatted.display_repr().into_owned();
             if d.time.is_none() {
                 Value::Date(text)
             } else if d.date.is_none() {
@@ -92,12 +94,19 @@ fn to_toml(value: &Value, path: &FieldPath) -> Result<toml_edit::Value, EditErro
         Value::String(s) if super::split::has_fence_line(s) => one_line_string(s),
         Value::String(s) => T::from(s.as_str()),
         Value::Date(s) | Value::DateTime(s) => {
-            let d = s.parse::<toml_edit::Datetime>().map_err(|_| {
-                invalid(format!(
-                    "\"{s}\" is not a date (write a date like 2024-01-31)."
-                ))
-            })?;
-            T::from(d)
+            // Parsed as a TOML value so it is written exactly as given (a space
+            // before the time, a fraction's digits), not re-spelled.
+            match s.parse::<toml_edit::Value>() {
+                Ok(mut v @ T::Datetime(_)) => {
+                    v.decor_mut().clear();
+                    v
+                }
+                _ => {
+                    return Err(invalid(format!(
+                        "\"{s}\" is not a date (write a date like 2024-01-31)."
+                    )))
+                }
+            }
         }
         Value::List(items) => {
             let mut a = Array::new();

@@ -163,6 +163,9 @@ fn text_kind(s: &str) -> Kind {
     if lower.starts_with("mailto:") || looks_like_email(t) {
         return Kind::Email;
     }
+    if looks_like_date_time(t) {
+        return Kind::DateTime;
+    }
     if t.contains(char::is_whitespace) && !t.starts_with('/') {
         return Kind::Text;
     }
@@ -187,6 +190,47 @@ fn text_kind(s: &str) -> Kind {
         }
         _ => Kind::Text,
     }
+}
+
+/// A date with a time that the YAML reader leaves as text: quoted, or without
+/// seconds (`2025-02-01 10:30 +0100`). Jekyll and Hugo read such a `date` as a
+/// date and time all the same, so the form offers its date-and-time control. A
+/// date alone stays text: a quoted date is a known slip the checks explain
+/// ("remove the quotes"), which a date-time without seconds is not.
+pub(crate) fn looks_like_date_time(t: &str) -> bool {
+    let Some((date, rest)) = t.split_once(['T', 't', ' ']) else {
+        return false;
+    };
+    let mut parts = date.splitn(3, '-');
+    let digits = |s: &str, min: usize, max: usize| {
+        (min..=max).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit())
+    };
+    let date_ok = matches!(
+        (parts.next(), parts.next(), parts.next()),
+        (Some(y), Some(m), Some(d)) if digits(y, 4, 4) && digits(m, 1, 2) && digits(d, 1, 2)
+    );
+    let rest = rest.trim_start_matches(' ');
+    let time_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+        .unwrap_or(rest.len());
+    let (time, zone) = rest.split_at(time_end);
+    let (hms, fraction) = match time.split_once('.') {
+        Some((a, b)) => (a, Some(b)),
+        None => (time, None),
+    };
+    let hms: Vec<&str> = hms.split(':').collect();
+    let time_ok = (2..=3).contains(&hms.len())
+        && digits(hms[0], 1, 2)
+        && hms[1..].iter().all(|p| digits(p, 2, 2))
+        && fraction.is_none_or(|f| hms.len() == 3 && digits(f, 1, 9));
+    let zone = zone.trim_start_matches(' ');
+    let zone_ok = zone.is_empty()
+        || zone.eq_ignore_ascii_case("z")
+        || zone.strip_prefix(['+', '-']).is_some_and(|z| {
+            let z = z.replace(':', "");
+            digits(&z, 1, 4)
+        });
+    date_ok && time_ok && zone_ok
 }
 
 /// `name@host.tld` with no spaces; not a full RFC 5322 check, just the shape people type.
@@ -219,6 +263,16 @@ mod tests {
         assert_eq!(text("/docs/report.pdf"), Kind::File);
         assert_eq!(text("Hello there. Next.png"), Kind::Text);
         assert_eq!(text("v1.2"), Kind::Text);
+        assert_eq!(text("2025-02-01 10:30 +0100"), Kind::DateTime);
+        assert_eq!(text("2025-02-01T10:30:00.25Z"), Kind::DateTime);
+        assert_eq!(text("2025-2-1 9:05"), Kind::DateTime);
+        assert_eq!(
+            text("2022-09-12"),
+            Kind::Text,
+            "a quoted date stays a slip to explain"
+        );
+        assert_eq!(text("2025-02-01 at noon"), Kind::Text);
+        assert_eq!(text("2025-02-01 10:30 and more"), Kind::Text);
     }
 
     #[test]
