@@ -564,6 +564,17 @@ impl App {
         assert!(sent.success(), "no Galley window to close");
     }
 
+    /// Runs one of the X helpers beside this file (`tests/e2e/NAME`) with
+    /// python3 on the app's display: they act as a person's mouse and keyboard
+    /// or another program would (`xdnd_drop.py`, `file_dialog.py`).
+    pub fn x_helper(&self, name: &str) -> Command {
+        let mut command = Command::new("/usr/bin/python3");
+        command
+            .arg(project_root().join("tests/e2e").join(name))
+            .env("DISPLAY", &self.display);
+        command
+    }
+
     /// Ends the WebDriver session (which closes the app) and the processes.
     pub async fn stop(self) {
         let _ = self.client.clone().close().await;
