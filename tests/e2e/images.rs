@@ -15,6 +15,8 @@ const AIDA: &str = "_engagements/aida.md";
 const LOGO_PNG: &[u8] = include_bytes!("fixtures/drop-logo.png");
 /// The file dialog's title (`import_image` in src-tauri/src/commands/form.rs).
 const DIALOG_TITLE: &str = "Choose an image to add to the site";
+/// The `logo` field of the form, as a script expression.
+const LOGO_FIELD: &str = "document.querySelector(\"[data-path='logo']\")";
 /// Where new images go in the demo site (`assets::images_folder`).
 const IMAGES: &str = "assets/images";
 
@@ -89,11 +91,11 @@ async fn logo_shows(app: &App, reference: &str) {
     .await;
 }
 
-/// The centre of the element matching `css`, in the window's pixels.
-async fn centre_of(app: &App, css: &str) -> (i64, i64) {
+/// The centre of the element `element` (a script expression), in the window's pixels.
+async fn centre_of(app: &App, element: &str) -> (i64, i64) {
     let at = app
         .eval(&format!(
-            "const r = document.querySelector({css:?}).getBoundingClientRect(); \
+            "const r = ({element}).getBoundingClientRect(); \
              const k = window.devicePixelRatio; \
              return [Math.round((r.left + r.width / 2) * k), Math.round((r.top + r.height / 2) * k)];"
         ))
@@ -198,7 +200,7 @@ async fn an_image_dropped_on_logo_is_copied_in_and_shown() {
     let images_before = images_in(&app.site);
     let (_outside, png) = outside_file("Bild på Åsa.PNG", LOGO_PNG);
     open(&app, AIDA, "logo").await;
-    let at = centre_of(&app, "[data-path='logo']").await;
+    let at = centre_of(&app, LOGO_FIELD).await;
     let drag = Drag::over(&app, at, &[&png]);
     app.wait_for(
         "the logo field to be highlighted",
@@ -216,8 +218,7 @@ async fn an_image_dropped_on_logo_is_copied_in_and_shown() {
         "return !document.querySelector('.drop-here');",
     )
     .await;
-    app.wait_for_status("Copied bild-pa-asa.png into the site's images.")
-        .await;
+    app.wait_for_status("Added bild-pa-asa.png.").await;
     app.screenshot("images-03-dropped-on-logo").await;
     let added: Vec<String> = images_in(&app.site)
         .difference(&images_before)
@@ -247,7 +248,7 @@ async fn a_dropped_text_file_is_refused_in_words_and_nothing_is_copied() {
     let images_before = images_in(&app.site);
     let (_outside, text) = outside_file("notes.txt", b"Not a picture.\n");
     open(&app, AIDA, "logo").await;
-    let at = centre_of(&app, "[data-path='logo']").await;
+    let at = centre_of(&app, LOGO_FIELD).await;
     let drag = Drag::over(&app, at, &[&text]);
     app.wait_for(
         "the logo field to say it is not an image",
@@ -292,14 +293,24 @@ async fn an_image_dropped_into_the_text_goes_where_it_was_dropped() {
     let before = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     let (_outside, png) = outside_file("arena-logo.png", LOGO_PNG);
     open(&app, AIDA, "logo").await;
-    // The empty line before "## How the arena works".
-    app.eval(
-        "const lines = [...document.querySelectorAll('.body-editor .cm-line')]; \
+    // The empty line before "## How the arena works": the editor draws only
+    // the lines in view, so scroll until it is drawn, then into the middle.
+    app.wait_for(
+        "the heading's line to be drawn in view",
+        "const column = document.querySelector('.editor-column'); \
+         const lines = [...document.querySelectorAll('.body-editor .cm-line')]; \
          const i = lines.findIndex((l) => l.textContent === '## How the arena works'); \
-         lines[i - 1].id = 'drop-line'; lines[i - 1].scrollIntoView({ block: 'center' }); return true;",
+         if (i < 1) { column.scrollTop += 200; return false; } \
+         const r = lines[i - 1].getBoundingClientRect(); \
+         if (r.top < 100 || r.bottom > window.innerHeight - 100) { lines[i - 1].scrollIntoView({ block: 'center' }); return false; } \
+         return lines[i - 1].textContent === '';",
     )
     .await;
-    let at = centre_of(&app, "#drop-line").await;
+    let at = centre_of(
+        &app,
+        "[...document.querySelectorAll('.body-editor .cm-line')].find((l, i, all) => all[i + 1]?.textContent === '## How the arena works')",
+    )
+    .await;
     let drag = Drag::over(&app, at, &[&png]);
     app.wait_for(
         "the text to be highlighted",

@@ -32,10 +32,12 @@ describe("drop targets", () => {
     expect(field.classList.contains("drop-here")).toBe(true);
     expect(field.classList.contains("drop-refused")).toBe(false);
     expect(field.dataset["dropHint"]).toBe("Drop to add this image");
+    expect(field.style.getPropertyValue("--drop-x")).toBe("5px");
     pointAt(other);
     followDrag({ kind: "file_drag", x: 5, y: 50, images: null });
     expect(field.classList.contains("drop-here")).toBe(false);
     expect(field.dataset["dropHint"]).toBeUndefined();
+    expect(field.style.getPropertyValue("--drop-x")).toBe("");
     marked?.destroy?.();
   });
 

@@ -54,20 +54,28 @@ function unmark(): void {
   if (marked === null) return;
   marked.classList.remove("drop-here", "drop-refused");
   delete marked.dataset["dropHint"];
+  marked.style.removeProperty("--drop-x");
+  marked.style.removeProperty("--drop-y");
   marked = null;
 }
 
-/** Follows the drag: the target under it is highlighted, with a word on what
- * a drop would do there. */
+/** Follows the drag: the target under it is highlighted, with words on what
+ * a drop would do there beside the pointer. */
 export function followDrag(event: DragEvent): void {
   drag = dragStep(drag, event);
-  const found = drag.at === null ? null : (targetAt(drag.at)?.[0] ?? null);
+  const at = drag.at;
+  const found = at === null ? null : (targetAt(at)?.[0] ?? null);
   if (found !== marked) unmark();
-  if (found === null) return;
+  if (found === null || at === null) return;
   marked = found;
   found.classList.add("drop-here");
   found.classList.toggle("drop-refused", !drag.images);
   found.dataset["dropHint"] = t(drag.images ? "drop.here" : "drop.notAnImage");
+  // Where the pointer is in the target, for words that follow it (app.css:
+  // the text can be taller than the window, so its corners may be out of view).
+  const box = found.getBoundingClientRect();
+  found.style.setProperty("--drop-x", `${Math.round(at.x - box.left)}px`);
+  found.style.setProperty("--drop-y", `${Math.round(at.y - box.top)}px`);
 }
 
 /** What became of a drop. */
@@ -89,4 +97,29 @@ export async function deliverDrop(
   const image = await importDropped(offer.drop, index);
   found[1].receive(image, at);
   return { kind: "added", image };
+}
+
+/** Whether an HTML drag event carries files from outside (a file manager),
+ * not text or an element dragged within the page (CodeMirror's own moves). */
+function fromOutside(event: globalThis.DragEvent): boolean {
+  const types = event.dataTransfer?.types ?? [];
+  return types.includes("Files") || types.includes("text/uri-list");
+}
+
+/** Tells WebKit the page handles a file dragged in from outside, so it draws
+ * no text caret of its own in the input under the pointer (as if the file's
+ * address were about to be typed there); the drop itself goes to the shell.
+ * Returns the function that stops it. */
+export function handleOutsideDrags(target: Document = document): () => void {
+  const claim = (event: globalThis.DragEvent): void => {
+    if (!fromOutside(event)) return;
+    event.preventDefault();
+    if (event.dataTransfer !== null) event.dataTransfer.dropEffect = "copy";
+  };
+  target.addEventListener("dragenter", claim, true);
+  target.addEventListener("dragover", claim, true);
+  return () => {
+    target.removeEventListener("dragenter", claim, true);
+    target.removeEventListener("dragover", claim, true);
+  };
 }

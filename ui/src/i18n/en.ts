@@ -196,7 +196,7 @@ export const en = {
   "drop.here": "Drop to add this image",
   "drop.notAnImage": "Not an image",
   "drop.nowhere": "To add an image, drop it onto a picture field or into the text.",
-  "drop.added": "Copied {name} into the site's images.",
+  "drop.added": "Added {name}.",
   "check.int": "Write a whole number, like 3.",
   "check.year": "Write a year with four digits, like 2024.",
   "check.float": "Write a number, like 2.5.",

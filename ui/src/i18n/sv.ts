@@ -188,7 +188,7 @@ export const sv: Catalogue = {
   "drop.here": "Släpp för att lägga till bilden",
   "drop.notAnImage": "Inte en bild",
   "drop.nowhere": "Släpp bilden på ett bildfält eller i texten för att lägga till den.",
-  "drop.added": "Kopierade {name} till webbplatsens bilder.",
+  "drop.added": "Lade till {name}.",
   "check.int": "Skriv ett heltal, till exempel 3.",
   "check.year": "Skriv ett årtal med fyra siffror, till exempel 2024.",
   "check.float": "Skriv ett tal med punkt som decimaltecken, till exempel 2.5.",
