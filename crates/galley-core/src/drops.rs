@@ -152,6 +152,16 @@ mod tests {
     }
 
     #[test]
+    fn refusals_are_said_with_their_declared_values() {
+        for e in [DropError::Gone, DropError::NotLocal("https://x".into())] {
+            let words = e.words();
+            let say = crate::words::Say::from_code(words.code).expect("a declared code");
+            let given: Vec<&str> = words.params.keys().map(String::as_str).collect();
+            assert_eq!(given, say.params(), "{}", words.code);
+        }
+    }
+
+    #[test]
     fn what_is_not_a_file_here_is_never_read_as_one() {
         let mut shelf = DropShelf::default();
         let offer = shelf.put(vec![PathBuf::from("https://example.org/logo.png")]);
