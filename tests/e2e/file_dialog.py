@@ -1,6 +1,7 @@
 """Chooses a file in the system's file dialog with real key presses (XTest),
-as a person would: the file's path (its "/" opens the location box), Enter. For the end-to-end tests
-(Xvfb has no window manager, so the dialog is given the keyboard focus here).
+as a person would: the file's path (its "/" opens the location box), Enter.
+For the end-to-end tests (Xvfb has no window manager, so the dialog is given
+the keyboard focus here).
 
     file_dialog.py DIALOG_TITLE PATH
 
@@ -90,10 +91,11 @@ def main():
             return 1
         time.sleep(POLL_S)
         dialog = find(title)
-    # Keys typed while the chooser is still setting itself up (it opens on
-    # "Recent" and fills its location box as it loads) can be lost, as they
-    # could for a person who types at once: as a person would, look whether
-    # the dialog closed, and if not type it again over what is there.
+    # Keys typed while the chooser is still setting itself up can be lost (on
+    # "Recent", the first key only leaves that view; the app opens the dialog
+    # on a folder for that reason), as they could for a person who types at
+    # once: as a person would, look whether the dialog closed, and if not type
+    # it again over what is there.
     for attempt in range(1, TRIES + 1):
         dialog.set_input_focus(X.RevertToParent, X.CurrentTime)
         d.sync()
