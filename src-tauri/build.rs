@@ -44,6 +44,7 @@ fn main() {
             "check_draft",
             "site_images",
             "import_image",
+            "import_dropped",
             "search_pages",
             "new_page",
             "rename_page",

@@ -6,6 +6,7 @@
 
 mod background;
 mod commands;
+mod file_drop;
 mod ipc;
 mod preferences;
 mod protocol;
@@ -73,6 +74,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::form::check_draft,
             commands::form::site_images,
             commands::form::import_image,
+            commands::form::import_dropped,
             commands::browse::search_pages,
             commands::browse::new_page,
             commands::browse::rename_page,
@@ -91,6 +93,10 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::browse::page_url,
         ])
         .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(drag) = event {
+                file_drop::on_drag_drop(window, drag);
+                return;
+            }
             // Closing with unsaved edits asks first (in the UI); the journal
             // keeps the words even if the app is killed instead.
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {

@@ -39,6 +39,29 @@ pub enum AppEvent {
         /// Its version and notes.
         offer: crate::update::UpdateOffer,
     },
+    /// Files from the file manager are dragged into the window (`images`: at
+    /// least one of them is an image the site can show), or moved over it.
+    /// `x`, `y`: where, in the page's CSS pixels.
+    FileDrag {
+        /// From the window's left edge.
+        x: f64,
+        /// From the window's top edge.
+        y: f64,
+        /// Whether any dragged file is an image (`None` while moving: as entered).
+        images: Option<bool>,
+    },
+    /// The dragged files left the window without being dropped.
+    FileDragLeft,
+    /// Files were dropped at `x`, `y`; the UI may ask to copy one of them in by
+    /// its number (`import_dropped`), never by its path.
+    FilesDropped {
+        /// The drop's number and what the UI may know of its files.
+        offer: galley_core::drops::DropOffer,
+        /// From the window's left edge, in CSS pixels.
+        x: f64,
+        /// From the window's top edge, in CSS pixels.
+        y: f64,
+    },
     /// A link was clicked in the preview.
     LinkClicked {
         /// As written in the page (or its resolved site link).
@@ -88,6 +111,9 @@ pub struct AppState {
     cache_dir: Mutex<Option<PathBuf>>,
     /// The text the preview rendered last, so typing sends edits, not pages.
     preview: Mutex<galley_core::preview::PreviewSession>,
+    /// The files of the newest drop onto the window, by number: their paths
+    /// come from the system's drop event, never from the UI.
+    drops: Mutex<galley_core::drops::DropShelf>,
     /// True while the folder given on the command line is being opened off the
     /// main thread (the window starts meanwhile); `current_site` waits for it.
     opening: (Mutex<bool>, Condvar),
@@ -308,6 +334,11 @@ impl AppState {
     /// The flag "Cancel" sets to stop the clone in progress.
     pub fn clone_cancel(&self) -> Arc<AtomicBool> {
         Arc::clone(&self.clone_cancel)
+    }
+
+    /// The newest drop's files (see `file_drop.rs`).
+    pub fn drops(&self) -> MutexGuard<'_, galley_core::drops::DropShelf> {
+        lock(&self.drops)
     }
 
     /// The sink the watcher and window handlers send events to.

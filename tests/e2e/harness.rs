@@ -629,18 +629,28 @@ impl App {
     /// every `interval`, the way a keyboard does; nothing else talks to the app
     /// meanwhile (see type_keys.py). Returns once the last key is sent.
     pub fn type_keys(&self, text: &str, interval: Duration) {
-        let typed = Command::new("/usr/bin/python3")
-            .arg(project_root().join("tests/e2e/type_keys.py"))
+        let typed = self
+            .x_helper("type_keys.py")
             .arg("Galley")
             .arg(text)
             .arg(interval.as_millis().to_string())
-            .env("DISPLAY", &self.display)
             .status()
             .expect("python3 with python3-xlib (cargo xtask test installs it)");
         assert!(
             typed.success(),
             "the keys were typed into the Galley window"
         );
+    }
+
+    /// Runs one of the X helpers beside this file (`tests/e2e/NAME`) with
+    /// python3 on the app's display: they act as a person's mouse and keyboard
+    /// or another program would (`xdnd_drop.py`, `file_dialog.py`, `type_keys.py`).
+    pub fn x_helper(&self, name: &str) -> Command {
+        let mut command = Command::new("/usr/bin/python3");
+        command
+            .arg(project_root().join("tests/e2e").join(name))
+            .env("DISPLAY", &self.display);
+        command
     }
 
     /// Ends the WebDriver session (which closes the app) and the processes.

@@ -1,7 +1,8 @@
 // Editing in the real App (with the in-memory backend): the form fits its
 // column however deep its groups go, dates get a real date control, the page
-// list answers the keyboard, and the toolbar's Link and Image dialogs insert
-// Markdown — every screen checked by axe-core.
+// list answers the keyboard, the toolbar's Link and Image dialogs insert
+// Markdown, and an image dropped on an image field fills it — every screen
+// checked by axe-core.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { axeViolations, screenshot, start, type Env } from "./harness";
@@ -187,6 +188,33 @@ describe("editing", () => {
     await page.click("[data-testid='image-confirm']");
     await dialog.waitFor({ state: "detached" });
     expect(await bodyText(page)).toContain("![Map of the arena's sites](/assets/images/arena-map.png)");
+    await page.close();
+  });
+
+  it("highlights the logo field while an image is dragged over it and takes the dropped image", async () => {
+    const page = await env.open();
+    await open(page, "_engagements/aida.md");
+    const at = await page.evaluate(() => {
+      const r = (document.querySelector("[data-path='logo']") as HTMLElement).getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    // As the shell reports a drag from the file manager (src-tauri/src/file_drop.rs).
+    await page.evaluate((p) => window.galleyTest?.emit({ kind: "file_drag", x: p.x, y: p.y, images: true }), at);
+    const field = page.locator("[data-path='logo']");
+    await page.waitForFunction(() => document.querySelector("[data-path='logo']")?.classList.contains("drop-here") === true);
+    expect(await field.getAttribute("data-drop-hint")).toBe("Drop to add this image");
+    await screenshot(page, "36-drop-highlight");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.evaluate(
+      (p) =>
+        window.galleyTest?.emit({ kind: "files_dropped", offer: { drop: 1, files: [{ name: "Arena logo.png", image: true }] }, x: p.x, y: p.y }),
+      at,
+    );
+    await page.waitForFunction(
+      () => (document.querySelector("input[data-field='logo']") as HTMLInputElement | null)?.value === "/assets/images/arena-logo.png",
+    );
+    expect(await field.getAttribute("class")).not.toContain("drop-here");
+    await page.locator("[data-testid='status']", { hasText: "Added arena-logo.png." }).waitFor();
     await page.close();
   });
 

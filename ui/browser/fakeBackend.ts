@@ -7,6 +7,7 @@ import type { Backend } from "../src/ipc";
 import type {
   AppEvent,
   ChangeReview,
+  DropOffer,
   FieldChange,
   FieldEdit,
   FieldOp,
@@ -106,9 +107,15 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
   let ahead = 1;
   let merge: MergeView | null = scenario === "conflicts" ? structuredClone(CONFLICTS) : null;
   let listener: ((event: AppEvent) => void) | null = null;
+  /** The newest drop's files, as the shell keeps them (by number, each used once). */
+  let dropped: { drop: number; files: (DropOffer["files"][number] | null)[] } | null = null;
+  const images = [...IMAGES];
   const hooks: TestHooks = {
     saves: [],
-    emit: (event) => listener?.(event),
+    emit: (event) => {
+      if (event.kind === "files_dropped") dropped = { drop: event.offer.drop, files: [...event.offer.files] };
+      listener?.(event);
+    },
     changeOnDisk: (path, key, value) => {
       const page = pages.get(path);
       if (page === undefined) return;
@@ -343,8 +350,26 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
           hint_words: { code: "problem.hint.correctValue", params: {} },
         })),
     ],
-    siteImages: async () => IMAGES,
+    siteImages: async () => [...images],
     importImage: async () => null,
+    importDropped: async (drop, index) => {
+      const file = dropped?.drop === drop ? dropped.files[index] : undefined;
+      if (dropped === null || file === undefined || file === null) {
+        return Promise.reject({ code: "io", message: "That dropped file is no longer at hand. Drop it again.", words: { code: "coreError.drop.gone", params: {} } });
+      }
+      dropped.files[index] = null;
+      if (!file.image) {
+        return Promise.reject({
+          code: "io",
+          message: `"${file.name}" is not an image a web page can show.`,
+          words: { code: "coreError.import.notAnImage", params: { name: file.name } },
+        });
+      }
+      const path = `assets/images/${file.name.toLowerCase().replace(/[^a-z0-9.]+/g, "-")}`;
+      const image = { path, reference: `/${path}` };
+      images.unshift(image);
+      return image;
+    },
     searchPages: async (query) => {
       const words = fold(query).split(/\s+/).filter((w) => w !== "");
       const score = (p: FixturePage): number => {

@@ -326,6 +326,7 @@ pub fn guide() -> Result<(), String> {
                 "the_year_widget_changes_a_year",
                 "clashing_edits_are_resolved_page_by_page",
                 "preferences_apply_at_once_and_survive_a_restart",
+                "an_image_dropped_on_logo_is_copied_in_and_shown",
             ])
             .env("GALLEY_GUIDE_SHOTS", "1")
             .env("GALLEY_TAURI_DRIVER", driver),

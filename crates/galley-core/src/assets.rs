@@ -24,7 +24,7 @@ pub struct SiteImage {
 pub enum ImportError {
     /// Not a picture a web page can show.
     #[error(
-        "\"{0}\" is not an image a web page can show. Choose a PNG, JPEG, GIF, SVG or WebP file."
+        "\"{0}\" is not an image a web page can show. Use a PNG, JPEG, GIF, SVG or WebP file instead."
     )]
     NotAnImage(String),
     /// The images folder is not inside the site.

@@ -10,6 +10,7 @@ pub mod browse;
 pub mod conflict;
 pub mod document;
 pub mod draft;
+pub mod drops;
 pub mod frontmatter;
 pub mod journal;
 pub mod merge;

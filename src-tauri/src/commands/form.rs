@@ -1,5 +1,6 @@
 //! What the front matter form needs beyond the page itself: the collection's
-//! schema, problems of the draft as the editor types, and the site's images.
+//! schema, problems of the draft as the editor types, and the site's images
+//! (picked there, or copied in from the file dialog or a drop).
 
 use crate::commands::page::base_of;
 use crate::ipc::words::AppSay;
@@ -11,7 +12,7 @@ use galley_core::page::FieldEdit;
 use galley_core::schema::CollectionSchema;
 use galley_core::validate::Problem;
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
 /// The form's description of an open page.
@@ -75,8 +76,18 @@ pub async fn import_image<R: Runtime>(
 ) -> Result<Option<SiteImage>, IpcError> {
     let site = state.site_index()?;
     let (tx, rx) = std::sync::mpsc::channel();
-    app.dialog()
-        .file()
+    // Start where pictures are kept (else the home folder): GTK's chooser
+    // would otherwise open on "Recent", where typing a path first has to
+    // leave that view.
+    let start = [app.path().picture_dir(), app.path().home_dir()]
+        .into_iter()
+        .flatten()
+        .find(|dir| dir.is_dir());
+    let mut dialog = app.dialog().file();
+    if let Some(dir) = start {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog
         .set_title("Choose an image to add to the site")
         .add_filter(
             "Images",
@@ -98,12 +109,40 @@ pub async fn import_image<R: Runtime>(
             "That file is not on this computer.",
         )
     })?;
-    let folder = galley_core::assets::images_folder(&site);
+    copy_in(&state, &site, &source).map(Some)
+}
+
+/// Copies file `index` of drop `drop` (dropped onto the window from the file
+/// manager; its path was kept from the system's drop event, see
+/// `file_drop.rs`) into the site's images folder under a safe, unique name.
+/// The UI names the file only by these numbers.
+#[tauri::command]
+pub fn import_dropped(
+    state: State<'_, AppState>,
+    drop: u64,
+    index: usize,
+) -> Result<SiteImage, IpcError> {
+    let site = state.site_index()?;
+    let source = state
+        .drops()
+        .take(drop, index)
+        .map_err(|e| IpcError::new("io", &e, e.words()))?;
+    copy_in(&state, &site, &source)
+}
+
+/// Copies the image at `source` into the site's images folder; the site's
+/// index is read again next time, so the pickers list it.
+fn copy_in(
+    state: &AppState,
+    site: &galley_core::site::Site,
+    source: &std::path::Path,
+) -> Result<SiteImage, IpcError> {
+    let folder = galley_core::assets::images_folder(site);
     let path =
-        galley_core::assets::import_image(&site.root, &folder, &source).map_err(IpcError::from)?;
+        galley_core::assets::import_image(&site.root, &folder, source).map_err(IpcError::from)?;
     state.forget_index();
-    Ok(Some(SiteImage {
+    Ok(SiteImage {
         reference: galley_core::assets::reference_for(site.generator, &path),
         path,
-    }))
+    })
 }

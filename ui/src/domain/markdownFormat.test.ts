@@ -67,4 +67,11 @@ describe("markdown formatting", () => {
     });
     expect(run("Replace me", 0, 7, (s) => insertImage(s, "", "/assets/my image.png")).doc).toBe("![](</assets/my image.png>) me");
   });
+
+  it("puts a dropped image where it was dropped, not at the cursor", () => {
+    expect(run("Drop here. Cursor here.", 18, 22, (s) => insertImage(s, "Logo", "/assets/images/logo.png", 10))).toEqual({
+      doc: "Drop here.![Logo](/assets/images/logo.png) Cursor here.",
+      sel: [42, 42],
+    });
+  });
 });

@@ -119,9 +119,10 @@ export function insertLink(target: InsertTarget, text: string, url: string): Tra
 }
 
 /** Puts `![alt](src)` at the cursor (replacing a selection, never a word the
- * cursor is merely in) and the cursor after it. */
-export function insertImage(state: EditorState, alt: string, src: string): TransactionSpec {
-  const range = state.selection.main;
+ * cursor is merely in), or at `at` (where an image was dropped), and the
+ * cursor after it. */
+export function insertImage(state: EditorState, alt: string, src: string, at?: number): TransactionSpec {
+  const range = at === undefined ? state.selection.main : { from: at, to: at };
   const insert = `![${bracketText(alt.trim())}](${destination(src)})`;
   return { changes: { from: range.from, to: range.to, insert }, selection: { anchor: range.from + insert.length } };
 }

@@ -89,6 +89,9 @@ export interface Backend {
   checkDraft(path: string, edits: FieldEdit[], ops: FieldOp[]): Promise<Problem[]>;
   siteImages(): Promise<SiteImage[]>;
   importImage(): Promise<SiteImage | null>;
+  /** Copies file `index` of drop `drop` (dropped onto the window) into the
+   * site's images folder; the path never leaves Rust. */
+  importDropped(drop: number, index: number): Promise<SiteImage>;
   /** The pages matching `query`, best first, with their titles and collections. */
   searchPages(query: string): Promise<PageSummary[]>;
   /** One window of a collection's page list. */
@@ -275,6 +278,7 @@ export const tauriBackend: Backend = {
   checkDraft: (path, edits, ops) => invoke("check_draft", { path, edits, ops, body: null }),
   siteImages: () => invoke("site_images"),
   importImage: () => invoke("import_image"),
+  importDropped: (drop, index) => invoke("import_dropped", { drop, index }),
   searchPages: (query) => invoke("search_pages", { query }),
   newPage: (collection, title) => invoke("new_page", { collection, title }),
   renamePage: (path, name) => invoke("rename_page", { path, name }),

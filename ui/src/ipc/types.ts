@@ -324,7 +324,24 @@ export type AppEvent =
   | { kind: "site_changed"; changes: SiteChanges; notice: string | null; notice_words: Words | null }
   | { kind: "close_requested" }
   | { kind: "link_clicked"; link: string; external: boolean }
+  | { kind: "file_drag"; x: number; y: number; images: boolean | null }
+  | { kind: "file_drag_left" }
+  | { kind: "files_dropped"; offer: DropOffer; x: number; y: number }
   | { kind: "update_available"; offer: UpdateOffer };
+
+/** One file dropped onto the window, as far as the UI may know it (its path
+ * stays in Rust, crates/galley-core/src/drops.rs). */
+export interface DroppedFile {
+  name: string;
+  /** Named like an image the site can show. */
+  image: boolean;
+}
+
+/** A drop onto the window: the UI asks for "file N of drop D" by these numbers. */
+export interface DropOffer {
+  drop: number;
+  files: DroppedFile[];
+}
 
 /** A new version of Galley found by the background look. */
 export interface UpdateOffer {

@@ -9,6 +9,7 @@ use crate::assets::ImportError;
 use crate::browse::PageOpError;
 use crate::conflict::ConflictError;
 use crate::document::DocumentError;
+use crate::drops::DropError;
 use crate::frontmatter::{EditError, FrontMatterError};
 use crate::journal::JournalError;
 use crate::merge::{MergeError, Version};
@@ -291,6 +292,16 @@ impl ImportError {
             ImportError::NotAnImage(name) => Say::ImportNotAnImage.words().with("name", name),
             ImportError::Path(e) => e.words(),
             ImportError::Io(e) => Say::ImportIo.words().with("detail", e),
+        }
+    }
+}
+
+impl DropError {
+    /// The error as a code and values.
+    pub fn words(&self) -> Words {
+        match self {
+            DropError::Gone => Say::DropGone.words(),
+            DropError::NotLocal(name) => Say::DropNotLocal.words().with("name", name),
         }
     }
 }

@@ -321,6 +321,10 @@ say_codes! {
         ImportNotAnImage = "coreError.import.notAnImage" (name),
         /// The image could not be copied.
         ImportIo = "coreError.import.io" (detail),
+        /// A dropped file no longer at hand.
+        DropGone = "coreError.drop.gone" (),
+        /// A dropped thing that is not a file on this computer.
+        DropNotLocal = "coreError.drop.notLocal" (name),
         /// One version deleted the page.
         ConflictOneSideDeleted = "coreError.conflict.oneSideDeleted" (),
         /// The starting version is not UTF-8.
