@@ -45,6 +45,7 @@ fn main() {
             "site_images",
             "import_image",
             "search_pages",
+            "search_index_ready",
             "new_page",
             "rename_page",
             "duplicate_page",

@@ -26,6 +26,7 @@ import type {
   ListQuery,
   PageSummary,
   PageWindow,
+  SearchAnswer,
   LoadedPage,
   MergeView,
   Progress,
@@ -89,8 +90,11 @@ export interface Backend {
   checkDraft(path: string, edits: FieldEdit[], ops: FieldOp[]): Promise<Problem[]>;
   siteImages(): Promise<SiteImage[]>;
   importImage(): Promise<SiteImage | null>;
-  /** The pages matching `query`, best first, with their titles and collections. */
-  searchPages(query: string): Promise<PageSummary[]>;
+  /** The pages matching `query`, best first, with their titles and collections;
+   * at once, from titles and fields only while the pages' text is being read. */
+  searchPages(query: string): Promise<SearchAnswer>;
+  /** Resolves when searches answer completely (the pages' text is indexed). */
+  searchIndexReady(): Promise<void>;
   /** One window of a collection's page list. */
   listPages(query: ListQuery): Promise<PageWindow>;
   /** Titles and collections of the pages at `paths` that are in the site. */
@@ -229,6 +233,7 @@ export const tauriBackend: Backend = {
   siteImages: () => invoke("site_images"),
   importImage: () => invoke("import_image"),
   searchPages: (query) => invoke("search_pages", { query }),
+  searchIndexReady: () => invoke("search_index_ready"),
   newPage: (collection, title) => invoke("new_page", { collection, title }),
   renamePage: (path, name) => invoke("rename_page", { path, name }),
   duplicatePage: (path, title) => invoke("duplicate_page", { path, title }),
