@@ -33,15 +33,20 @@ fn lower_this_thread() {
     }
 }
 
-/// Writes `site`'s pending index cache, then builds its search indexes (titles
-/// and fields first, then the pages' text), on low-priority threads.
+/// Builds `site`'s quick search index (titles and fields, from memory), writes
+/// its pending index cache, then builds the full search index (the pages'
+/// text), on low-priority threads.
 pub fn after_open(site: &Arc<Site>) {
     let site = Arc::clone(site);
     std::thread::spawn(move || {
         lower_this_thread();
-        site.write_pending_cache();
-        if site.claim_search_build() {
+        // Titles and fields first: the first search answers from them.
+        let build = site.claim_search_build();
+        if build {
             site.warm_quick_search();
+        }
+        site.write_pending_cache();
+        if build {
             build_search_index(&site);
         }
     });

@@ -53,7 +53,8 @@ async fn the_link_picker_writes_a_hugo_pages_permalink_and_the_link_opens_it() {
         .await
         .expect("Ctrl+K");
     app.find("[data-testid='link-dialog']").await;
-    app.type_into("[data-link-field='search']", "nutshell").await;
+    app.type_into("[data-link-field='search']", "nutshell")
+        .await;
     app.click("[data-link-page='content/posts/tls-in-a-nutshell/index.md']")
         .await;
     let address = "/articles/2023/03/tls/";

@@ -1150,7 +1150,9 @@ mod tests {
         let to = rename_page(&site, from, "Summer trip 2024").expect("rename");
         assert_eq!(to, "content/posts/summer-trip-2024/index.md");
         assert!(!root.join("content/posts/trip").exists());
-        assert!(root.join("content/posts/summer-trip-2024/map.png").is_file());
+        assert!(root
+            .join("content/posts/summer-trip-2024/map.png")
+            .is_file());
         assert!(root
             .join("content/posts/summer-trip-2024/notes/day1.md")
             .is_file());
@@ -1158,7 +1160,10 @@ mod tests {
         let after = std::fs::read_to_string(root.join(&to)).expect("read");
         assert_eq!(
             after,
-            before.replace("date: 2024-05-01\n", "date: 2024-05-01\nslug: summer-trip-2024\n")
+            before.replace(
+                "date: 2024-05-01\n",
+                "date: 2024-05-01\nslug: summer-trip-2024\n"
+            )
         );
         let site = Site::open(root).expect("reopen");
         assert_eq!(
@@ -1166,8 +1171,11 @@ mod tests {
             Some("/articles/2024/summer-trip-2024/")
         );
         assert_eq!(
-            site.page_for_link("content/posts/launch.md", "/articles/2024/summer-trip-2024/")
-                .as_deref(),
+            site.page_for_link(
+                "content/posts/launch.md",
+                "/articles/2024/summer-trip-2024/"
+            )
+            .as_deref(),
             Some(to.as_str())
         );
         // Never onto an existing folder, not even an empty one.
@@ -1224,7 +1232,11 @@ mod tests {
             "_config.yml",
             "permalink: /blog/:year/:title/\ncollections:\n  notes:\n    output: true\n    permalink: /notes/:slug/\n",
         );
-        write(root, "_posts/2024-05-14-hello.md", "---\ntitle: Hello\n---\n");
+        write(
+            root,
+            "_posts/2024-05-14-hello.md",
+            "---\ntitle: Hello\n---\n",
+        );
         write(root, "_notes/first.md", "---\ntitle: First\n---\n");
         write(root, "about.md", "---\ntitle: About\n---\n");
         let site = Site::open(root).expect("open");

@@ -199,55 +199,75 @@ impl SearchIndex {
 
     /// The paths of the pages matching every word of `query`, best first, at most
     /// `limit` of them. An empty query finds nothing.
+    ///
+    /// Scores live in arrays with a slot per page (not maps), and only the best
+    /// `limit` hits are sorted: a query costs a pass over the matching words'
+    /// postings, whatever the site's size.
     pub fn search(&self, query: &str, limit: usize) -> Vec<String> {
         let folded = fold(query);
         let terms: Vec<&str> = folded.split_whitespace().collect();
-        if terms.is_empty() {
+        if terms.is_empty() || limit == 0 {
             return Vec::new();
         }
-        // Per page: (terms matched, score).
-        let mut found: HashMap<u32, (usize, u32)> = HashMap::new();
-        for term in &terms {
-            let mut best: HashMap<u32, u32> = HashMap::new();
+        let pages = self.paths.len();
+        // Per page: how many terms matched so far, their scores' sum, and this
+        // term's best score (with the pages it touched, to reset them).
+        let mut matched: Vec<u16> = vec![0; pages];
+        let mut total: Vec<u32> = vec![0; pages];
+        let mut best: Vec<u32> = vec![0; pages];
+        let mut touched: Vec<usize> = Vec::new();
+        for (done, term) in terms.iter().enumerate() {
+            let done = u16::try_from(done).unwrap_or(u16::MAX);
+            let mut note = |page: usize, score: u32| {
+                // Only pages that matched every earlier term can still be hits.
+                if page < pages && matched[page] == done {
+                    if best[page] == 0 {
+                        touched.push(page);
+                    }
+                    best[page] = best[page].max(score);
+                }
+            };
             for (word, postings) in &self.words {
                 let Some(quality) = word_match(term, word) else {
                     continue;
                 };
                 for &posting in postings {
                     let (page, bits) = (posting >> PLACE_BITS, (posting & PLACE_MASK) as u8);
-                    let score = quality * weight(bits);
-                    let slot = best.entry(page).or_default();
-                    *slot = (*slot).max(score);
+                    note(page as usize, quality * weight(bits));
                 }
             }
             // Inside a title word ("sund" in "Östersund"): as good as a prefix.
             if term.chars().count() >= 3 {
                 for (i, title) in self.titles.iter().enumerate() {
                     if title.contains(term) {
-                        let slot = best.entry(i as u32).or_default();
-                        *slot = (*slot).max(PREFIX * TITLE_WEIGHT);
+                        note(i, PREFIX * TITLE_WEIGHT);
                     }
                 }
             }
-            for (page, score) in best {
-                let entry = found.entry(page).or_default();
-                entry.0 += 1;
-                entry.1 += score;
+            for &page in &touched {
+                matched[page] += 1;
+                total[page] += best[page];
+                best[page] = 0;
             }
+            touched.clear();
         }
-        let mut hits: Vec<(u32, u32)> = found
-            .into_iter()
-            .filter(|(_, (matched, _))| *matched == terms.len())
-            .map(|(page, (_, score))| (page, score))
+        let all = u16::try_from(terms.len()).unwrap_or(u16::MAX);
+        let mut hits: Vec<(usize, u32)> = (0..pages)
+            .filter(|&page| matched[page] == all)
+            .map(|page| (page, total[page]))
             .collect();
-        hits.sort_by(|(a, sa), (b, sb)| {
+        let order = |(a, sa): &(usize, u32), (b, sb): &(usize, u32)| {
             sb.cmp(sa)
-                .then_with(|| self.titles[*a as usize].cmp(&self.titles[*b as usize]))
-                .then_with(|| self.paths[*a as usize].cmp(&self.paths[*b as usize]))
-        });
+                .then_with(|| self.titles[*a].cmp(&self.titles[*b]))
+                .then_with(|| self.paths[*a].cmp(&self.paths[*b]))
+        };
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by(order);
         hits.into_iter()
-            .take(limit)
-            .map(|(page, _)| self.paths[page as usize].clone())
+            .map(|(page, _)| self.paths[page].clone())
             .collect()
     }
 }
@@ -359,7 +379,13 @@ fn word_match(term: &str, word: &str) -> Option<u32> {
         Some(EXACT)
     } else if term.len() >= PREFIX_MIN_LEN && word.starts_with(term) {
         Some(PREFIX)
-    } else if term.chars().count() >= TYPO_MIN_LEN && within_one_edit(term, word) {
+    } else if term.len() >= TYPO_MIN_LEN
+        // One edit changes the length by one letter, at most 4 bytes: most
+        // words are ruled out without looking at their letters.
+        && word.len().abs_diff(term.len()) <= 4
+        && term.chars().count() >= TYPO_MIN_LEN
+        && within_one_edit(term, word)
+    {
         Some(TYPO)
     } else {
         None
@@ -583,10 +609,22 @@ mod tests {
         .expect("config");
         std::fs::create_dir_all(root.join("_engagements")).expect("mkdir");
         for (name, text) in [
-            ("a.md", "---\ntitle: Östersund Ultrasound Pilot\nrole: Partner\n---\nClips.\n"),
-            ("b.md", "---\ntitle: Pathology\nrole: ULTRASOUND support\n---\nSlides.\n"),
-            ("c.md", "---\ntitle: Datasets\nrole: Host\n---\nUltrasound clips from Östersund.\n"),
-            ("d.md", "---\ntitle: Knee MRI\nrole: Imaging\n---\nNothing here.\n"),
+            (
+                "a.md",
+                "---\ntitle: Östersund Ultrasound Pilot\nrole: Partner\n---\nClips.\n",
+            ),
+            (
+                "b.md",
+                "---\ntitle: Pathology\nrole: ULTRASOUND support\n---\nSlides.\n",
+            ),
+            (
+                "c.md",
+                "---\ntitle: Datasets\nrole: Host\n---\nUltrasound clips from Östersund.\n",
+            ),
+            (
+                "d.md",
+                "---\ntitle: Knee MRI\nrole: Imaging\n---\nNothing here.\n",
+            ),
         ] {
             std::fs::write(root.join("_engagements").join(name), text).expect("page");
         }
@@ -621,7 +659,10 @@ mod tests {
         let full = slots.search_now(&site, "ultrasond", 10);
         assert!(full.complete);
         assert_eq!(names(&full.pages), ["a.md", "b.md", "c.md"]);
-        assert_eq!(names(&slots.search_now(&site, "slides", 10).pages), ["b.md"]);
+        assert_eq!(
+            names(&slots.search_now(&site, "slides", 10).pages),
+            ["b.md"]
+        );
         assert!(
             slots.quick.lock().expect("lock").is_none(),
             "the quick index is dropped once the full one is built"
@@ -642,7 +683,11 @@ mod tests {
         assert!(site.search_ready());
         let answer = site.search_now("clips", 10);
         assert!(answer.complete);
-        assert_eq!(names(&answer.pages), ["c.md", "a.md"], "equal scores by title");
+        assert_eq!(
+            names(&answer.pages),
+            ["c.md", "a.md"],
+            "equal scores by title"
+        );
         assert_eq!(site.search("clips", 10), answer.pages);
     }
 

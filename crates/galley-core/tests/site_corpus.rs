@@ -81,17 +81,32 @@ fn aida_page_links(site: &Site) -> Vec<(String, String)> {
 /// address, web addresses without `https://`, a missing image.
 const AIDA_BROKEN_LINKS: &[(&str, &str)] = &[
     ("_events/2024-12-11-scilifelab-seminar-series.md", "dsp"),
-    ("_news/2024-08-15-sharing-41-countries.md", "/assets/images/10.23698/aida/lnco/he-overview-thumbnail.jpeg"),
-    ("_news/2025-03-20-dsp-open-for-business.md", "events/2025-05-19-vitalis/"),
-    ("_news/2025-08-24-open-position-systems-developer.md", "/jobs/2025-08-24-systems"),
+    (
+        "_news/2024-08-15-sharing-41-countries.md",
+        "/assets/images/10.23698/aida/lnco/he-overview-thumbnail.jpeg",
+    ),
+    (
+        "_news/2025-03-20-dsp-open-for-business.md",
+        "events/2025-05-19-vitalis/",
+    ),
+    (
+        "_news/2025-08-24-open-position-systems-developer.md",
+        "/jobs/2025-08-24-systems",
+    ),
     ("about/index.md", "/about/aida"),
     ("agreements/index.md", "AIDA"),
     ("agreements/index.md", "Non-AIDA"),
-    ("data-science-platform/hardware/index.md", "../people#system-design-support"),
+    (
+        "data-science-platform/hardware/index.md",
+        "../people#system-design-support",
+    ),
     ("datasets/scapis/index.md", "../people#data-sharing"),
     ("datasets/scapis/index.md", "scapis.org"),
     ("index.md", "/about/aida"),
-    ("jobs/2025-08-24-systems-developer/index.md", "elixir-europe.org"),
+    (
+        "jobs/2025-08-24-systems-developer/index.md",
+        "elixir-europe.org",
+    ),
     ("jobs/2025-08-24-systems-developer/index.md", "nbis.se"),
     ("policy/definition/index.md", "/about/aida"),
     ("policy/index.md", "/about/aida"),
@@ -116,7 +131,9 @@ fn aida_links_between_pages_open_the_pages() {
     for (from, link) in &links {
         let opened = site.page_for_link(from, link);
         let clicked = match galley_core::preview::urls::link_target(link, &site.config.baseurl) {
-            galley_core::preview::urls::LinkTarget::Site(target) => site.page_for_link(from, &target),
+            galley_core::preview::urls::LinkTarget::Site(target) => {
+                site.page_for_link(from, &target)
+            }
             other => panic!("{link} in {from} is not a site link: {other:?}"),
         };
         assert_eq!(opened, clicked, "{link} in {from}, clicked in the preview");
@@ -135,7 +152,8 @@ fn aida_links_between_pages_open_the_pages() {
         Some("data-science-platform/index.md")
     );
     assert_eq!(
-        site.page_for_link("_engagements/asha.md", "../bigpicture").as_deref(),
+        site.page_for_link("_engagements/asha.md", "../bigpicture")
+            .as_deref(),
         Some("_engagements/bigpicture.md")
     );
 }

@@ -44,7 +44,9 @@ pub(crate) fn first_rule<'r>(
     }
     rules.iter().find(|r| {
         r.kind.as_deref().is_none_or(|k| k == facts.kind)
-            && r.path.as_deref().is_none_or(|g| glob_matches(g, facts.path))
+            && r.path
+                .as_deref()
+                .is_none_or(|g| glob_matches(g, facts.path))
     })
 }
 
@@ -106,7 +108,11 @@ pub(crate) fn expand(pattern: &str, facts: &PageFacts<'_>) -> String {
 
 /// What one token stands for; `None` when Hugo does not know it.
 fn token(name: &str, slice: Option<&str>, facts: &PageFacts<'_>) -> Option<String> {
-    let date = facts.date.as_deref().and_then(Date::parse).unwrap_or(Date::ZERO);
+    let date = facts
+        .date
+        .as_deref()
+        .and_then(Date::parse)
+        .unwrap_or(Date::ZERO);
     let slug_else_title = || match &facts.slug {
         Some(slug) => urlize(slug),
         None => urlize(facts.title.as_deref().unwrap_or("")),
@@ -393,7 +399,9 @@ fn match_here(glob: &[u8], path: &[u8]) -> bool {
         Some(b'*') => (0..=path.len())
             .take_while(|&i| i == 0 || path[i - 1] != b'/')
             .any(|i| match_here(&glob[1..], &path[i..])),
-        Some(b'?') => path.first().is_some_and(|&c| c != b'/') && match_here(&glob[1..], &path[1..]),
+        Some(b'?') => {
+            path.first().is_some_and(|&c| c != b'/') && match_here(&glob[1..], &path[1..])
+        }
         Some(&c) => path.first() == Some(&c) && match_here(&glob[1..], &path[1..]),
     }
 }
@@ -421,14 +429,29 @@ mod tests {
     fn dates_and_names() {
         let f = facts("/posts/bash-in-slow-motion");
         let e = |p: &str| expand(p, &f);
-        assert_eq!(e("/:year/:month/:day/:title/"), "/2024/05/14/bash-in-slow-motion/");
+        assert_eq!(
+            e("/:year/:month/:day/:title/"),
+            "/2024/05/14/bash-in-slow-motion/"
+        );
         // 2024-05-14 was a Tuesday, the 135th day of a leap year.
-        assert_eq!(e(":monthname-:weekday-:weekdayname-:yearday"), "May-2-Tuesday-135");
+        assert_eq!(
+            e(":monthname-:weekday-:weekdayname-:yearday"),
+            "May-2-Tuesday-135"
+        );
         assert_eq!(e("/:06/:1/:2/:Jan/:002/"), "/24/5/14/May/135/");
-        assert_eq!(e("/:section/:sections/:sectionslug/"), "/posts/posts/articles/");
-        assert_eq!(e("/:slug/:filename/:slugorfilename/"), "/bash-in-slow-motion/bash-in-slow-motion/bash-in-slow-motion/");
+        assert_eq!(
+            e("/:section/:sections/:sectionslug/"),
+            "/posts/posts/articles/"
+        );
+        assert_eq!(
+            e("/:slug/:filename/:slugorfilename/"),
+            "/bash-in-slow-motion/bash-in-slow-motion/bash-in-slow-motion/"
+        );
         assert_eq!(e("/a\\:b/:unknown/"), "/a:b/:unknown/");
-        let undated = PageFacts { date: None, ..facts("/x") };
+        let undated = PageFacts {
+            date: None,
+            ..facts("/x")
+        };
         assert_eq!(expand("/:year/:month/:day/", &undated), "/1/01/01/");
     }
 

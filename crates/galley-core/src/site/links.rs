@@ -200,7 +200,9 @@ impl Site {
                 d.kind.as_deref().is_none_or(|k| k == page.collection)
                     && super::scope_matches(&d.path, &page.path)
             })
-            .filter_map(|(i, d)| Some(((d.path.len(), d.kind.is_some(), i), d.values.get_key(key)?)))
+            .filter_map(|(i, d)| {
+                Some(((d.path.len(), d.kind.is_some(), i), d.values.get_key(key)?))
+            })
             .max_by_key(|(rank, _)| *rank)
             .map(|(_, v)| v)
     }
@@ -289,9 +291,16 @@ impl Site {
             title: field("title")
                 .or_else(|| (page.kind == super::PageKind::Section).then(|| page.title.clone())),
             slug: field("slug"),
-            date: ["date", "publishdate", "pubdate", "published", "lastmod", "modified"]
-                .iter()
-                .find_map(|k| field(k)),
+            date: [
+                "date",
+                "publishdate",
+                "pubdate",
+                "published",
+                "lastmod",
+                "modified",
+            ]
+            .iter()
+            .find_map(|k| field(k)),
             file_stem: &file_stem,
             content_base_name: parts.last().map_or("", String::as_str),
             section: folders.first().map_or("", String::as_str),
@@ -389,7 +398,8 @@ impl Site {
                     if url.ends_with('/') {
                         url
                     } else {
-                        url.rsplit_once('/').map_or(String::new(), |(d, _)| format!("{d}/"))
+                        url.rsplit_once('/')
+                            .map_or(String::new(), |(d, _)| format!("{d}/"))
                     }
                 });
             let from_file = from.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
@@ -670,9 +680,21 @@ mod tests {
             "content/tutorials/javascript-bundling-with-hugo.md",
             "---\ntitle: JavaScript bundling with Hugo\nurl: /js-bundling/\n---\n",
         );
-        write(root, "content/tutorials/_index.md", "---\ntitle: Tutorials\n---\n");
-        write(root, "content/docs/guides/_index.md", "---\ntitle: Guides\nslug: how-to\n---\n");
-        write(root, "content/docs/guides/Install.md", "---\ntitle: Installing\n---\n");
+        write(
+            root,
+            "content/tutorials/_index.md",
+            "---\ntitle: Tutorials\n---\n",
+        );
+        write(
+            root,
+            "content/docs/guides/_index.md",
+            "---\ntitle: Guides\nslug: how-to\n---\n",
+        );
+        write(
+            root,
+            "content/docs/guides/Install.md",
+            "---\ntitle: Installing\n---\n",
+        );
         write(root, "content/about.md", "---\ntitle: About us\n---\n");
     }
 
@@ -699,8 +721,15 @@ mod tests {
         );
         let site = Site::open(root).expect("open");
         let url = |rel: &str| site.public_url(rel);
-        assert_eq!(url("content/_index.md").as_deref(), Some("/"), "home: no rule");
-        assert_eq!(url("content/posts/_index.md").as_deref(), Some("/articles/"));
+        assert_eq!(
+            url("content/_index.md").as_deref(),
+            Some("/"),
+            "home: no rule"
+        );
+        assert_eq!(
+            url("content/posts/_index.md").as_deref(),
+            Some("/articles/")
+        );
         assert_eq!(
             url("content/posts/bash-in-slow-motion.md").as_deref(),
             Some("/articles/2023/02/bash-in-slow-motion/"),
@@ -719,7 +748,10 @@ mod tests {
             Some("/js-bundling/"),
             "url overrides every rule"
         );
-        assert_eq!(url("content/tutorials/_index.md").as_deref(), Some("/training/"));
+        assert_eq!(
+            url("content/tutorials/_index.md").as_deref(),
+            Some("/training/")
+        );
         assert_eq!(
             url("content/docs/guides/Install.md").as_deref(),
             Some("/docs/guides/install/"),
@@ -785,7 +817,11 @@ mod tests {
             Some("/2023/march/01/tls-in-a-nutshell/"),
             ":title is the title, not the slug"
         );
-        assert_eq!(url("content/posts/_index.md").as_deref(), Some("/posts/"), "sections keep theirs");
+        assert_eq!(
+            url("content/posts/_index.md").as_deref(),
+            Some("/posts/"),
+            "sections keep theirs"
+        );
         assert_eq!(
             url("content/tutorials/git-for-beginners.md").as_deref(),
             Some("/learn/git-for-beginners/")
@@ -802,11 +838,13 @@ mod tests {
         let site = Site::open(root).expect("open");
         // 2023-02-14 was a Tuesday, the 45th day of the year.
         assert_eq!(
-            site.public_url("content/posts/bash-in-slow-motion.md").as_deref(),
+            site.public_url("content/posts/bash-in-slow-motion.md")
+                .as_deref(),
             Some("/posts/tuesday/45/bash-in-slow-motion/")
         );
         assert_eq!(
-            site.public_url("content/posts/tls-in-a-nutshell/index.md").as_deref(),
+            site.public_url("content/posts/tls-in-a-nutshell/index.md")
+                .as_deref(),
             Some("/posts/wednesday/60/tls/")
         );
         every_address_leads_back(&site);
@@ -821,7 +859,8 @@ mod tests {
         );
         let site = Site::open(root).expect("open");
         assert_eq!(
-            site.public_url("content/posts/tls-in-a-nutshell/index.md").as_deref(),
+            site.public_url("content/posts/tls-in-a-nutshell/index.md")
+                .as_deref(),
             Some("/blog/tls-in-a-nutshell/"),
             ":filename of a bundle is its folder"
         );
@@ -847,8 +886,15 @@ mod tests {
             url("content/tutorials/git-for-beginners.md").as_deref(),
             Some("/tutorials/git-for-beginners/")
         );
-        assert_eq!(url("content/about.md").as_deref(), Some("/about/"), "no section");
-        assert_eq!(url("content/tutorials/_index.md").as_deref(), Some("/tutorials/"));
+        assert_eq!(
+            url("content/about.md").as_deref(),
+            Some("/about/"),
+            "no section"
+        );
+        assert_eq!(
+            url("content/tutorials/_index.md").as_deref(),
+            Some("/tutorials/")
+        );
         every_address_leads_back(&site);
     }
 
@@ -862,10 +908,22 @@ mod tests {
             "collections:\n  engagements:\n    output: true\n    permalink: /about/engagements/:path/\ndefaults:\n  - scope:\n      path: \"projects\"\n    values:\n      permalink: /work/:basename/\n",
         );
         write(root, "_engagements/aida.md", "---\ntitle: AIDA\n---\n");
-        write(root, "_engagements/bigpicture.md", "---\ntitle: BigPicture\n---\n");
+        write(
+            root,
+            "_engagements/bigpicture.md",
+            "---\ntitle: BigPicture\n---\n",
+        );
         write(root, "about/index.md", "---\ntitle: About\n---\n");
-        write(root, "about/fair.md", "---\ntitle: FAIR\npermalink: /about/fair/\n---\n");
-        write(root, "about/legal.md", "---\ntitle: Legal\npermalink: /about/legal/\n---\n");
+        write(
+            root,
+            "about/fair.md",
+            "---\ntitle: FAIR\npermalink: /about/fair/\n---\n",
+        );
+        write(
+            root,
+            "about/legal.md",
+            "---\ntitle: Legal\npermalink: /about/legal/\n---\n",
+        );
         write(root, "projects/first.md", "---\ntitle: First\n---\n");
         let site = Site::open(root).expect("open");
         assert_eq!(
