@@ -72,9 +72,9 @@ pub(crate) fn expand(pattern: &str, facts: &PageFacts<'_>) -> String {
             rest = after;
             continue;
         }
-        if tail.starts_with('\\') {
+        if let Some(after) = tail.strip_prefix('\\') {
             out.push('\\');
-            rest = &tail[1..];
+            rest = after;
             continue;
         }
         let name_len = tail[1..]
