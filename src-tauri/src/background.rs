@@ -52,8 +52,18 @@ pub fn after_open(site: &Arc<Site>) {
     });
 }
 
-/// Builds `site`'s full search index on a low-priority thread, unless someone
-/// already is (a site re-read after a change has none yet).
+/// Builds `site`'s quick search index (titles and fields, from memory) on a
+/// low-priority thread.
+pub fn warm_quick_search(site: &Arc<Site>) {
+    let site = Arc::clone(site);
+    std::thread::spawn(move || {
+        lower_this_thread();
+        site.warm_quick_search();
+    });
+}
+
+/// Builds `site`'s search indexes (quick, then full) on a low-priority thread,
+/// unless someone already is: a site re-read after a change starts with none.
 pub fn index_search(site: &Arc<Site>) {
     if site.search_ready() || !site.claim_search_build() {
         return;
@@ -61,6 +71,7 @@ pub fn index_search(site: &Arc<Site>) {
     let site = Arc::clone(site);
     std::thread::spawn(move || {
         lower_this_thread();
+        site.warm_quick_search();
         build_search_index(&site);
     });
 }
