@@ -46,6 +46,7 @@ fn main() {
             "import_image",
             "import_dropped",
             "search_pages",
+            "search_index_ready",
             "new_page",
             "rename_page",
             "duplicate_page",

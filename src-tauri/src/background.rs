@@ -3,8 +3,9 @@
 //! lowest priority, so on a two-core laptop the window, WebKit and the first
 //! list still get the processors while a 10,000-page site's bodies are read.
 //!
-//! A search made before the index is built waits for it (as it did before the
-//! index was built in the background).
+//! A search made before the index is built does not wait for it: it answers from
+//! the titles and fields in memory and says the answer is partial; the UI asks
+//! `search_index_ready` and searches again when it resolves.
 
 use galley_core::site::Site;
 use std::sync::Arc;
@@ -12,6 +13,14 @@ use std::sync::Arc;
 /// The nice value of background threads: the lowest priority.
 #[cfg(target_os = "linux")]
 const LOWEST_PRIORITY: i32 = 19;
+
+/// For the end-to-end tests: the name of a file the search index build waits
+/// for, so a test can search before the index is ready and again after, without
+/// racing the build. Unset (as always outside the tests), nothing waits.
+pub const INDEX_WAITS_FOR_VARIABLE: &str = "GALLEY_SEARCH_INDEX_WAITS_FOR";
+
+/// How often the build looks for [`INDEX_WAITS_FOR_VARIABLE`]'s file.
+const WAIT_POLL: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// Lowers the calling thread's priority. On Linux `setpriority` with the
 /// calling process's id changes only the calling thread (see setpriority(2),
@@ -24,21 +33,64 @@ fn lower_this_thread() {
     }
 }
 
-/// Writes `site`'s pending index cache, then builds its search index, on
-/// low-priority threads (a pool of its own, so the app's other parallel work
-/// keeps normal priority).
+/// Builds `site`'s quick search index (titles and fields, from memory), writes
+/// its pending index cache, then builds the full search index (the pages'
+/// text), on low-priority threads.
 pub fn after_open(site: &Arc<Site>) {
     let site = Arc::clone(site);
     std::thread::spawn(move || {
         lower_this_thread();
+        // Titles and fields first: the first search answers from them.
+        let build = site.claim_search_build();
+        if build {
+            site.warm_quick_search();
+        }
         site.write_pending_cache();
-        let pool = rayon::ThreadPoolBuilder::new()
-            .thread_name(|i| format!("galley-index-{i}"))
-            .start_handler(|_| lower_this_thread())
-            .build();
-        match pool {
-            Ok(pool) => pool.install(|| site.warm_search()),
-            Err(_) => site.warm_search(),
+        if build {
+            build_search_index(&site);
         }
     });
+}
+
+/// Builds `site`'s quick search index (titles and fields, from memory) on a
+/// low-priority thread.
+pub fn warm_quick_search(site: &Arc<Site>) {
+    let site = Arc::clone(site);
+    std::thread::spawn(move || {
+        lower_this_thread();
+        site.warm_quick_search();
+    });
+}
+
+/// Builds `site`'s search indexes (quick, then full) on a low-priority thread,
+/// unless someone already is: a site re-read after a change starts with none.
+pub fn index_search(site: &Arc<Site>) {
+    if site.search_ready() || !site.claim_search_build() {
+        return;
+    }
+    let site = Arc::clone(site);
+    std::thread::spawn(move || {
+        lower_this_thread();
+        site.warm_quick_search();
+        build_search_index(&site);
+    });
+}
+
+/// Builds the index on this (already lowered) thread with a pool of its own, so
+/// the app's other parallel work keeps normal priority.
+fn build_search_index(site: &Site) {
+    if let Some(file) = std::env::var_os(INDEX_WAITS_FOR_VARIABLE) {
+        let file = std::path::PathBuf::from(file);
+        while !file.exists() {
+            std::thread::sleep(WAIT_POLL);
+        }
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("galley-index-{i}"))
+        .start_handler(|_| lower_this_thread())
+        .build();
+    match pool {
+        Ok(pool) => pool.install(|| site.warm_search()),
+        Err(_) => site.warm_search(),
+    }
 }

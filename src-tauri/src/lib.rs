@@ -76,6 +76,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::form::import_image,
             commands::form::import_dropped,
             commands::browse::search_pages,
+            commands::browse::search_index_ready,
             commands::browse::new_page,
             commands::browse::rename_page,
             commands::browse::duplicate_page,

@@ -220,6 +220,10 @@ impl AppState {
         let site =
             Arc::new(Site::open_with(&open.root, &self.open_options()).map_err(IpcError::from)?);
         *slot = Some(Arc::clone(&site));
+        // Re-read after a change: its quick search index is built again in the
+        // background now (the full one only when a search asks for it, not
+        // after every save), so the next search answers at once.
+        crate::background::warm_quick_search(&site);
         Ok(site)
     }
 

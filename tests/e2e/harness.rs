@@ -505,7 +505,13 @@ impl App {
     /// A script that throws (an element not there yet, the preview frame being
     /// replaced) counts as "not yet"; its last error is reported on time-out.
     pub async fn wait_for(&self, what: &str, script: &str) {
-        let deadline = Instant::now() + PATIENCE;
+        self.wait_for_within(what, script, PATIENCE).await;
+    }
+
+    /// [`App::wait_for`] with a patience of its own, for work whose length
+    /// grows with a generated site's size (reading 100,000 pages in a debug build).
+    pub async fn wait_for_within(&self, what: &str, script: &str, patience: Duration) {
+        let deadline = Instant::now() + patience;
         let mut last_error = String::new();
         loop {
             match self.client.execute(script, vec![]).await {

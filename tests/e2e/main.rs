@@ -13,6 +13,7 @@ mod figures;
 mod form;
 mod harness;
 mod history;
+mod hugo;
 mod images;
 mod language;
 mod outside;

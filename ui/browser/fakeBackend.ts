@@ -378,12 +378,15 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
         if (words.every((w) => title.includes(w))) return 2;
         return words.every((w) => rest.includes(w)) ? 1 : 0;
       };
-      return [...pages.values()]
+      const found = [...pages.values()]
         .map((p) => [p, score(p)] as const)
         .filter(([, s]) => s > 0)
         .sort((a, b) => b[1] - a[1])
         .map(([p]) => summaryOf(p));
+      return { pages: found, complete: true };
     },
+    // The fixture's few pages are indexed from the start.
+    searchIndexReady: async () => undefined,
     // The core sorts and filters (galley-core's browse.rs); this does the same
     // for the fixture's few pages: by title or a key field, empty values last.
     listPages: async (query) => {

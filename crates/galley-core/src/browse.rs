@@ -685,10 +685,18 @@ fn page_file(site: &Site, rel: &str) -> Result<std::path::PathBuf, PageOpError> 
     Ok(abs)
 }
 
-/// Renames the page at `rel` to a file named after `new_name` (slugified; a post's
-/// date and the extension are kept), and sets its `slug` field to match when it
-/// has one. Refuses to overwrite. Returns the new path.
+/// Renames the page at `rel` after `new_name` (slugified; a post's date and the
+/// extension are kept): the file, or for a Hugo bundle (`trip/index.md`) its
+/// folder with everything in it. The page's `slug` follows when it has one, or
+/// when its address is made from the slug (Hugo's `:slug`, which falls back to
+/// the title, not the file name), so the address moves with the name. Never
+/// overwrites; the text is kept byte for byte otherwise, so git sees a rename.
+/// Returns the new path.
 pub fn rename_page(site: &Site, rel: &str, new_name: &str) -> Result<String, PageOpError> {
+    let kind = site.page_index(rel).map(|i| site.pages[i].kind);
+    if kind == Some(PageKind::Bundle) {
+        return rename_bundle(site, rel, new_name);
+    }
     let abs = page_file(site, rel)?;
     let slug = slugify(new_name);
     if slug.is_empty() {
@@ -702,23 +710,68 @@ pub fn rename_page(site: &Site, rel: &str, new_name: &str) -> Result<String, Pag
         return Ok(new_rel);
     }
     let new_abs = resolve_in_root(&site.root, &new_rel)?;
-    if new_abs.exists() {
+    if std::fs::symlink_metadata(&new_abs).is_ok() {
         return Err(PageOpError::Exists(new_rel));
     }
     let bytes = std::fs::read(&abs)?;
-    let mut doc = crate::document::Document::parse(&bytes, site.generator.dialect())
-        .map_err(crate::page::PageError::from)?;
-    let key = crate::frontmatter::FieldPath::key("slug");
-    let new_bytes = if doc.get(&key).is_some() {
-        doc.set(&key, &Value::String(slug))
-            .map_err(crate::page::PageError::from)?;
-        doc.to_bytes()
-    } else {
-        bytes
-    };
+    let new_bytes = with_new_slug(site, rel, &bytes, &slug)?;
     write_atomic(&new_abs, &new_bytes)?;
     std::fs::remove_file(&abs)?;
     Ok(new_rel)
+}
+
+/// A Hugo leaf bundle is its folder: the folder is renamed (its images and other
+/// files go with it), then the `slug` of its `index` page follows as for a file.
+fn rename_bundle(site: &Site, rel: &str, new_name: &str) -> Result<String, PageOpError> {
+    let abs = resolve_in_root(&site.root, rel)?;
+    if !abs.is_file() {
+        return Err(PageOpError::NotFound(rel.to_owned()));
+    }
+    let slug = slugify(new_name);
+    if slug.is_empty() {
+        return Err(PageOpError::EmptyName);
+    }
+    let (folder, file) = rel
+        .rsplit_once('/')
+        .ok_or_else(|| PageOpError::FolderPage(rel.to_owned()))?;
+    let (parent, name) = folder.rsplit_once('/').unwrap_or(("", folder));
+    // The content folder itself is never renamed.
+    if folder == site.config.content_dir.trim_matches('/') || name.is_empty() {
+        return Err(PageOpError::FolderPage(rel.to_owned()));
+    }
+    let prefix = date_prefix(name).unwrap_or("");
+    let new_folder = join(parent, &format!("{prefix}{slug}"));
+    let new_rel = join(&new_folder, file);
+    if new_folder == folder {
+        return Ok(new_rel);
+    }
+    let old_dir = resolve_in_root(&site.root, folder)?;
+    let new_dir = resolve_in_root(&site.root, &new_folder)?;
+    // An existing folder, even an empty one, is never replaced (rename(2) would).
+    if std::fs::symlink_metadata(&new_dir).is_ok() {
+        return Err(PageOpError::Exists(new_folder));
+    }
+    let bytes = std::fs::read(&abs)?;
+    let new_bytes = with_new_slug(site, rel, &bytes, &slug)?;
+    std::fs::rename(&old_dir, &new_dir)?;
+    if new_bytes != bytes {
+        write_atomic(&new_dir.join(file), &new_bytes)?;
+    }
+    Ok(new_rel)
+}
+
+/// The page's bytes with `slug` set to `slug` when it has one or its address is
+/// made from it; otherwise the same bytes.
+fn with_new_slug(site: &Site, rel: &str, bytes: &[u8], slug: &str) -> Result<Vec<u8>, PageOpError> {
+    let mut doc = crate::document::Document::parse(bytes, site.generator.dialect())
+        .map_err(crate::page::PageError::from)?;
+    let key = crate::frontmatter::FieldPath::key("slug");
+    if doc.get(&key).is_none() && !site.address_needs_slug(rel) {
+        return Ok(bytes.to_vec());
+    }
+    doc.set(&key, &Value::String(slug.to_owned()))
+        .map_err(crate::page::PageError::from)?;
+    Ok(doc.to_bytes())
 }
 
 /// Copies the page at `rel` into a new page of the same collection titled `title`:
@@ -1044,6 +1097,165 @@ mod tests {
         assert_eq!(to, "_news/2024-05-14-knee-mri-v3.md");
         let text = std::fs::read_to_string(temp.path().join(&to)).expect("read");
         assert_eq!(text, "---\ntitle: Knee\nslug: knee-mri-v3\n---\nText\n");
+    }
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+
+    /// A Hugo blog whose posts are addressed by slug (else title), tutorials by
+    /// title, and the rest by their path.
+    fn hugo_site() -> (tempfile::TempDir, Site) {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let root = temp.path();
+        write(
+            root,
+            "hugo.toml",
+            "title = 'Lab'\n[permalinks.page]\nposts = '/articles/:year/:slug/'\ntutorials = '/training/:title/'\n",
+        );
+        write(
+            root,
+            "content/posts/trip/index.md",
+            "---\ntitle: Our trip\ndate: 2024-05-01\n---\n![Map](map.png)\n",
+        );
+        write(root, "content/posts/trip/map.png", "PNG");
+        write(root, "content/posts/trip/notes/day1.md", "Day one.\n");
+        write(
+            root,
+            "content/posts/launch.md",
+            "+++\ntitle = 'Launch'\ndate = 2024-06-01\n+++\nText\n",
+        );
+        write(
+            root,
+            "content/tutorials/git.md",
+            "---\ntitle: Git for Beginners\n---\n",
+        );
+        write(root, "content/about/team.md", "---\ntitle: Team\n---\n");
+        let site = Site::open(root).expect("open");
+        (temp, site)
+    }
+
+    #[test]
+    fn rename_moves_a_hugo_bundles_folder_with_its_files() {
+        let (temp, site) = hugo_site();
+        let root = temp.path();
+        let from = "content/posts/trip/index.md";
+        assert_eq!(
+            site.public_url(from).as_deref(),
+            Some("/articles/2024/our-trip/")
+        );
+        let before = std::fs::read_to_string(root.join(from)).expect("read");
+        let to = rename_page(&site, from, "Summer trip 2024").expect("rename");
+        assert_eq!(to, "content/posts/summer-trip-2024/index.md");
+        assert!(!root.join("content/posts/trip").exists());
+        assert!(root
+            .join("content/posts/summer-trip-2024/map.png")
+            .is_file());
+        assert!(root
+            .join("content/posts/summer-trip-2024/notes/day1.md")
+            .is_file());
+        // The address is made from the slug (else the title): the slug follows the name.
+        let after = std::fs::read_to_string(root.join(&to)).expect("read");
+        assert_eq!(
+            after,
+            before.replace(
+                "date: 2024-05-01\n",
+                "date: 2024-05-01\nslug: summer-trip-2024\n"
+            )
+        );
+        let site = Site::open(root).expect("reopen");
+        assert_eq!(
+            site.public_url(&to).as_deref(),
+            Some("/articles/2024/summer-trip-2024/")
+        );
+        assert_eq!(
+            site.page_for_link(
+                "content/posts/launch.md",
+                "/articles/2024/summer-trip-2024/"
+            )
+            .as_deref(),
+            Some(to.as_str())
+        );
+        // Never onto an existing folder, not even an empty one.
+        std::fs::create_dir_all(root.join("content/posts/taken")).expect("mkdir");
+        assert!(matches!(
+            rename_page(&site, &to, "Taken"),
+            Err(PageOpError::Exists(_))
+        ));
+        assert!(root.join(&to).is_file());
+        // A section's folder holds other pages: still refused.
+        write(root, "content/posts/_index.md", "---\ntitle: Posts\n---\n");
+        let site = Site::open(root).expect("reopen");
+        assert!(matches!(
+            rename_page(&site, "content/posts/_index.md", "Blog"),
+            Err(PageOpError::FolderPage(_))
+        ));
+    }
+
+    #[test]
+    fn rename_gives_each_page_the_address_its_generator_builds() {
+        let (temp, site) = hugo_site();
+        let root = temp.path();
+        // `:slug` without a slug is the title: a slug is added so the address moves.
+        let to = rename_page(&site, "content/posts/launch.md", "Big launch").expect("rename");
+        assert_eq!(to, "content/posts/big-launch.md");
+        assert_eq!(
+            std::fs::read_to_string(root.join(&to)).expect("read"),
+            "+++\ntitle = 'Launch'\ndate = 2024-06-01\nslug = \"big-launch\"\n+++\nText\n"
+        );
+        // `:title` is the title, which a rename does not change: the address stays,
+        // the file is renamed byte for byte.
+        let before = std::fs::read(root.join("content/tutorials/git.md")).expect("read");
+        let git = rename_page(&site, "content/tutorials/git.md", "Git intro").expect("rename");
+        assert_eq!(std::fs::read(root.join(&git)).expect("read"), before);
+        // A page addressed by its path follows its file name.
+        let team = rename_page(&site, "content/about/team.md", "People").expect("rename");
+        let site = Site::open(root).expect("reopen");
+        assert_eq!(
+            site.public_url(&to).as_deref(),
+            Some("/articles/2024/big-launch/")
+        );
+        assert_eq!(
+            site.public_url(&git).as_deref(),
+            Some("/training/git-for-beginners/")
+        );
+        assert_eq!(site.public_url(&team).as_deref(), Some("/about/people/"));
+
+        // Jekyll: a document's `:title` and `:slug` are its file name (after a
+        // date), unless it sets `slug`; pages and `:path` follow the file.
+        let temp = tempfile::tempdir().expect("temp dir");
+        let root = temp.path();
+        write(
+            root,
+            "_config.yml",
+            "permalink: /blog/:year/:title/\ncollections:\n  notes:\n    output: true\n    permalink: /notes/:slug/\n",
+        );
+        write(
+            root,
+            "_posts/2024-05-14-hello.md",
+            "---\ntitle: Hello\n---\n",
+        );
+        write(root, "_notes/first.md", "---\ntitle: First\n---\n");
+        write(root, "about.md", "---\ntitle: About\n---\n");
+        let site = Site::open(root).expect("open");
+        let post = rename_page(&site, "_posts/2024-05-14-hello.md", "Hello world").expect("rename");
+        let note = rename_page(&site, "_notes/first.md", "Opening").expect("rename");
+        let about = rename_page(&site, "about.md", "Who we are").expect("rename");
+        assert_eq!(
+            std::fs::read_to_string(root.join(&post)).expect("read"),
+            "---\ntitle: Hello\n---\n",
+            "no slug needed"
+        );
+        let site = Site::open(root).expect("reopen");
+        assert_eq!(
+            site.public_url(&post).as_deref(),
+            Some("/blog/2024/hello-world/")
+        );
+        assert_eq!(site.public_url(&note).as_deref(), Some("/notes/opening/"));
+        // A site pattern ending in `/` gives pages folder addresses too.
+        assert_eq!(site.public_url(&about).as_deref(), Some("/who-we-are/"));
     }
 
     #[test]

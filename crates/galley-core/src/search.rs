@@ -7,12 +7,21 @@
 //! the title before one in a field before one in the body, and an exact word
 //! before a word it begins, before a word one typo away.
 //!
+//! Reading a big site's bodies takes seconds, so until the full index is built a
+//! quick one answers: the same words of titles and field values, taken from the
+//! site's index in memory (no disk), ranked by the same rules. Its answers say
+//! they are partial ([`SearchAnswer::complete`]), and once the full index is
+//! built the quick one is dropped ([`SearchSlots`]).
+//!
 //! It is *not* a full-text engine: no phrases, no stemming, no boolean syntax.
 
 use crate::frontmatter::{split, Value};
 use crate::site::Site;
 use rayon::prelude::*;
+use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Where in a page a word occurs (bits, so one posting holds them all).
 const IN_TITLE: u8 = 0b100;
@@ -139,6 +148,17 @@ impl SearchIndex {
     /// page's text is dropped as soon as its words are counted, so building never
     /// holds the whole site's text.
     pub fn build(site: &Site) -> SearchIndex {
+        SearchIndex::build_from(site, true)
+    }
+
+    /// Builds the index of `site`'s titles and field values only, from what the
+    /// site's index holds: no page is read, so it is ready in a fraction of the
+    /// time [`SearchIndex::build`] takes.
+    pub fn build_quick(site: &Site) -> SearchIndex {
+        SearchIndex::build_from(site, false)
+    }
+
+    fn build_from(site: &Site, bodies: bool) -> SearchIndex {
         let words = site
             .pages
             .par_iter()
@@ -148,7 +168,11 @@ impl SearchIndex {
                 if let Some(value) = site.record(i).and_then(|r| r.fields.as_ref()) {
                     value_text(value, &mut fields);
                 }
-                let bytes = std::fs::read(site.root.join(&page.path)).unwrap_or_default();
+                let bytes = if bodies {
+                    std::fs::read(site.root.join(&page.path)).unwrap_or_default()
+                } else {
+                    Vec::new()
+                };
                 add_page(&mut words, i, &page.title, &fields, &body_text(&bytes));
                 words
             })
@@ -175,56 +199,166 @@ impl SearchIndex {
 
     /// The paths of the pages matching every word of `query`, best first, at most
     /// `limit` of them. An empty query finds nothing.
+    ///
+    /// Scores live in arrays with a slot per page (not maps), and only the best
+    /// `limit` hits are sorted: a query costs a pass over the matching words'
+    /// postings, whatever the site's size.
     pub fn search(&self, query: &str, limit: usize) -> Vec<String> {
         let folded = fold(query);
         let terms: Vec<&str> = folded.split_whitespace().collect();
-        if terms.is_empty() {
+        if terms.is_empty() || limit == 0 {
             return Vec::new();
         }
-        // Per page: (terms matched, score).
-        let mut found: HashMap<u32, (usize, u32)> = HashMap::new();
-        for term in &terms {
-            let mut best: HashMap<u32, u32> = HashMap::new();
+        let pages = self.paths.len();
+        // Per page: how many terms matched so far, their scores' sum, and this
+        // term's best score (with the pages it touched, to reset them).
+        let mut matched: Vec<u16> = vec![0; pages];
+        let mut total: Vec<u32> = vec![0; pages];
+        let mut best: Vec<u32> = vec![0; pages];
+        let mut touched: Vec<usize> = Vec::new();
+        for (done, term) in terms.iter().enumerate() {
+            let done = u16::try_from(done).unwrap_or(u16::MAX);
+            let mut note = |page: usize, score: u32| {
+                // Only pages that matched every earlier term can still be hits.
+                if page < pages && matched[page] == done {
+                    if best[page] == 0 {
+                        touched.push(page);
+                    }
+                    best[page] = best[page].max(score);
+                }
+            };
             for (word, postings) in &self.words {
                 let Some(quality) = word_match(term, word) else {
                     continue;
                 };
                 for &posting in postings {
                     let (page, bits) = (posting >> PLACE_BITS, (posting & PLACE_MASK) as u8);
-                    let score = quality * weight(bits);
-                    let slot = best.entry(page).or_default();
-                    *slot = (*slot).max(score);
+                    note(page as usize, quality * weight(bits));
                 }
             }
             // Inside a title word ("sund" in "Östersund"): as good as a prefix.
             if term.chars().count() >= 3 {
                 for (i, title) in self.titles.iter().enumerate() {
                     if title.contains(term) {
-                        let slot = best.entry(i as u32).or_default();
-                        *slot = (*slot).max(PREFIX * TITLE_WEIGHT);
+                        note(i, PREFIX * TITLE_WEIGHT);
                     }
                 }
             }
-            for (page, score) in best {
-                let entry = found.entry(page).or_default();
-                entry.0 += 1;
-                entry.1 += score;
+            for &page in &touched {
+                matched[page] += 1;
+                total[page] += best[page];
+                best[page] = 0;
             }
+            touched.clear();
         }
-        let mut hits: Vec<(u32, u32)> = found
-            .into_iter()
-            .filter(|(_, (matched, _))| *matched == terms.len())
-            .map(|(page, (_, score))| (page, score))
+        let all = u16::try_from(terms.len()).unwrap_or(u16::MAX);
+        let mut hits: Vec<(usize, u32)> = (0..pages)
+            .filter(|&page| matched[page] == all)
+            .map(|page| (page, total[page]))
             .collect();
-        hits.sort_by(|(a, sa), (b, sb)| {
+        let order = |(a, sa): &(usize, u32), (b, sb): &(usize, u32)| {
             sb.cmp(sa)
-                .then_with(|| self.titles[*a as usize].cmp(&self.titles[*b as usize]))
-                .then_with(|| self.paths[*a as usize].cmp(&self.paths[*b as usize]))
-        });
+                .then_with(|| self.titles[*a].cmp(&self.titles[*b]))
+                .then_with(|| self.paths[*a].cmp(&self.paths[*b]))
+        };
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by(order);
         hits.into_iter()
-            .take(limit)
-            .map(|(page, _)| self.paths[page as usize].clone())
+            .map(|(page, _)| self.paths[page].clone())
             .collect()
+    }
+}
+
+/// A search's answer: the pages found, and whether the page texts were searched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SearchAnswer<T> {
+    /// The pages found, best first.
+    pub pages: Vec<T>,
+    /// False while the bodies are still being read: only titles and fields were
+    /// searched, and the same search asked later may find more.
+    pub complete: bool,
+}
+
+/// A site's search indexes: the full one once built; until then a quick one of
+/// titles and fields, dropped when the full one is ready (it would only hold
+/// memory). Shared by the clones of one opened [`Site`].
+#[derive(Debug, Default)]
+pub struct SearchSlots {
+    full: OnceLock<SearchIndex>,
+    quick: Mutex<Option<Arc<SearchIndex>>>,
+    claimed: AtomicBool,
+}
+
+impl SearchSlots {
+    /// The full index, if it is built.
+    pub fn full(&self) -> Option<&SearchIndex> {
+        self.full.get()
+    }
+
+    /// The full index, built now (or waited for, if another thread is building it).
+    pub fn full_or_build(&self, site: &Site) -> &SearchIndex {
+        let index = self.full.get_or_init(|| SearchIndex::build(site));
+        *self.quick.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        index
+    }
+
+    /// Waits until another thread has built the full index (see [`SearchSlots::claim`]).
+    pub fn wait_full(&self) -> &SearchIndex {
+        self.full.wait()
+    }
+
+    /// True exactly once: the caller is the one to build the full index (on a
+    /// thread of its choosing); everyone else waits or answers from the quick one.
+    pub fn claim(&self) -> bool {
+        !self.claimed.swap(true, Ordering::SeqCst)
+    }
+
+    /// The quick index, built now if there is none; `None` once the full index
+    /// is built. It is built outside the lock: a search never waits for a build
+    /// running on a background thread of low priority (at worst both build it).
+    fn quick(&self, site: &Site) -> Option<Arc<SearchIndex>> {
+        let lock = || self.quick.lock().unwrap_or_else(|p| p.into_inner());
+        if self.full.get().is_some() {
+            return None;
+        }
+        if let Some(quick) = lock().as_ref() {
+            return Some(Arc::clone(quick));
+        }
+        let built = Arc::new(SearchIndex::build_quick(site));
+        let mut slot = lock();
+        // The full index may have been finished meanwhile: then nothing is kept.
+        if self.full.get().is_some() {
+            return None;
+        }
+        Some(Arc::clone(slot.get_or_insert(built)))
+    }
+
+    /// Builds the quick index now (e.g. right after opening, on a background
+    /// thread), unless the full one is already there.
+    pub fn warm_quick(&self, site: &Site) {
+        let _ = self.quick(site);
+    }
+
+    /// Searches the full index if it is built, else the quick one (built now if
+    /// needed; it reads no page).
+    pub fn search_now(&self, site: &Site, query: &str, limit: usize) -> SearchAnswer<String> {
+        match self.quick(site) {
+            Some(quick) => SearchAnswer {
+                pages: quick.search(query, limit),
+                complete: false,
+            },
+            None => SearchAnswer {
+                pages: self
+                    .full
+                    .get()
+                    .map(|full| full.search(query, limit))
+                    .unwrap_or_default(),
+                complete: true,
+            },
+        }
     }
 }
 
@@ -245,7 +379,13 @@ fn word_match(term: &str, word: &str) -> Option<u32> {
         Some(EXACT)
     } else if term.len() >= PREFIX_MIN_LEN && word.starts_with(term) {
         Some(PREFIX)
-    } else if term.chars().count() >= TYPO_MIN_LEN && within_one_edit(term, word) {
+    } else if term.len() >= TYPO_MIN_LEN
+        // One edit changes the length by one letter, at most 4 bytes: most
+        // words are ruled out without looking at their letters.
+        && word.len().abs_diff(term.len()) <= 4
+        && term.chars().count() >= TYPO_MIN_LEN
+        && within_one_edit(term, word)
+    {
         Some(TYPO)
     } else {
         None
@@ -456,6 +596,99 @@ mod tests {
         assert!(within_one_edit("abcde", "bacde"));
         assert!(!within_one_edit("abcde", "abxye"));
         assert!(!within_one_edit("abcde", "abc"));
+    }
+
+    /// Four pages on disk: a word in a title, in a field, in a body only.
+    fn site_on_disk() -> (tempfile::TempDir, Site) {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let root = temp.path();
+        std::fs::write(
+            root.join("_config.yml"),
+            "collections:\n  engagements:\n    output: true\n",
+        )
+        .expect("config");
+        std::fs::create_dir_all(root.join("_engagements")).expect("mkdir");
+        for (name, text) in [
+            (
+                "a.md",
+                "---\ntitle: Östersund Ultrasound Pilot\nrole: Partner\n---\nClips.\n",
+            ),
+            (
+                "b.md",
+                "---\ntitle: Pathology\nrole: ULTRASOUND support\n---\nSlides.\n",
+            ),
+            (
+                "c.md",
+                "---\ntitle: Datasets\nrole: Host\n---\nUltrasound clips from Östersund.\n",
+            ),
+            (
+                "d.md",
+                "---\ntitle: Knee MRI\nrole: Imaging\n---\nNothing here.\n",
+            ),
+        ] {
+            std::fs::write(root.join("_engagements").join(name), text).expect("page");
+        }
+        let site = Site::open(root).expect("open");
+        (temp, site)
+    }
+
+    fn names(paths: &[String]) -> Vec<&str> {
+        paths
+            .iter()
+            .map(|p| p.trim_start_matches("_engagements/"))
+            .collect()
+    }
+
+    #[test]
+    fn before_the_bodies_are_read_titles_and_fields_answer_and_say_so() {
+        let (_temp, site) = site_on_disk();
+        let slots = SearchSlots::default();
+        let partial = slots.search_now(&site, "ultrasond", 10);
+        assert!(!partial.complete);
+        // Same folding (case, one typo) and ranking (title before field); the
+        // body-only page is not found yet.
+        assert_eq!(names(&partial.pages), ["a.md", "b.md"]);
+        assert_eq!(
+            names(&slots.search_now(&site, "OSTERSUND", 10).pages),
+            ["a.md"]
+        );
+        assert!(slots.search_now(&site, "slides", 10).pages.is_empty());
+        assert!(slots.full().is_none(), "nothing read from disk");
+
+        slots.full_or_build(&site);
+        let full = slots.search_now(&site, "ultrasond", 10);
+        assert!(full.complete);
+        assert_eq!(names(&full.pages), ["a.md", "b.md", "c.md"]);
+        assert_eq!(
+            names(&slots.search_now(&site, "slides", 10).pages),
+            ["b.md"]
+        );
+        assert!(
+            slots.quick.lock().expect("lock").is_none(),
+            "the quick index is dropped once the full one is built"
+        );
+    }
+
+    #[test]
+    fn the_site_builds_the_full_index_once_for_whoever_claims_it() {
+        let (_temp, site) = site_on_disk();
+        assert!(!site.search_ready());
+        assert!(!site.search_now("clips", 10).complete);
+        assert!(site.claim_search_build());
+        assert!(!site.claim_search_build(), "only once");
+        let clone = site.clone();
+        let builder = std::thread::spawn(move || clone.warm_search());
+        site.wait_for_search();
+        builder.join().expect("built");
+        assert!(site.search_ready());
+        let answer = site.search_now("clips", 10);
+        assert!(answer.complete);
+        assert_eq!(
+            names(&answer.pages),
+            ["c.md", "a.md"],
+            "equal scores by title"
+        );
+        assert_eq!(site.search("clips", 10), answer.pages);
     }
 
     #[test]

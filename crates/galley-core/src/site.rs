@@ -8,11 +8,12 @@
 //! time changed. The editor still re-reads a page from disk when it opens it, so the
 //! index never hands out stale bodies.
 //!
-//! It is *not* a build: permalinks, Liquid and Hugo's cascades are kept or ignored,
-//! never evaluated.
+//! It is *not* a build: Liquid and Hugo's cascades are kept or ignored, never
+//! evaluated; permalinks only as far as a page's address needs (`links.rs`).
 
 mod cache;
 mod config;
+mod hugo_permalinks;
 mod links;
 mod quick_yaml;
 mod record;
@@ -20,7 +21,7 @@ mod walk;
 
 pub use config::{
     detect_generator, load_config, read_yaml_file, CollectionConfig, FrontMatterDefault,
-    SiteConfig, HUGO_CONFIGS, HUGO_LEGACY_CONFIGS, JEKYLL_CONFIGS,
+    HugoPermalink, SiteConfig, HUGO_CONFIGS, HUGO_LEGACY_CONFIGS, JEKYLL_CONFIGS,
 };
 pub use record::{
     file_title, record_from_bytes, record_from_document, title_of, PageRecord, Stamp,
@@ -163,9 +164,10 @@ pub struct Site {
     /// Inferred on first use: a re-open that only lists pages does not pay for it.
     #[serde(skip)]
     schemas: Arc<OnceLock<Vec<CollectionSchema>>>,
-    /// The search index, built on the first search: opening stays as fast as before.
+    /// The search indexes, built after opening (or on the first search): opening
+    /// stays as fast as before.
     #[serde(skip)]
-    search: Arc<OnceLock<crate::search::SearchIndex>>,
+    search: Arc<crate::search::SearchSlots>,
     /// Path → index in `pages`, built on first use: a 100,000-page site answers
     /// "which page is this" without a scan.
     #[serde(skip)]
@@ -430,7 +432,7 @@ impl Site {
             settings: Arc::new(settings),
             config_problems: Arc::new(config_problems),
             schemas: Arc::new(OnceLock::new()),
-            search: Arc::new(OnceLock::new()),
+            search: Arc::new(crate::search::SearchSlots::default()),
             by_path: Arc::new(OnceLock::new()),
             browse: Arc::new(OnceLock::new()),
             pending_cache: Arc::new(std::sync::Mutex::new(pending_cache)),
@@ -510,19 +512,48 @@ impl Site {
     }
 
     /// The paths of the pages matching `query` (fuzzy; case and accents ignored),
-    /// best first, at most `limit`. The first search reads every body once; later
-    /// ones answer from memory.
+    /// best first, at most `limit`. The first search reads every body once (or
+    /// waits for [`Site::warm_search`] to have read them); later ones answer from
+    /// memory.
     pub fn search(&self, query: &str, limit: usize) -> Vec<String> {
-        self.search
-            .get_or_init(|| crate::search::SearchIndex::build(self))
-            .search(query, limit)
+        self.search.full_or_build(self).search(query, limit)
     }
 
-    /// Builds the search index now (e.g. on a background thread after opening),
-    /// so the first search is instant too.
+    /// Like [`Site::search`], but never waits for the bodies to be read: until the
+    /// full index is built it answers from the titles and fields in memory, and
+    /// says so ([`crate::search::SearchAnswer::complete`] is false).
+    pub fn search_now(&self, query: &str, limit: usize) -> crate::search::SearchAnswer<String> {
+        self.search.search_now(self, query, limit)
+    }
+
+    /// Builds the quick search index of titles and fields now (it reads no page),
+    /// so a search made before [`Site::warm_search`] is done answers at once.
+    pub fn warm_quick_search(&self) {
+        self.search.warm_quick(self);
+    }
+
+    /// Whether the full search index is built (searches answer completely).
+    pub fn search_ready(&self) -> bool {
+        self.search.full().is_some()
+    }
+
+    /// True exactly once per opened site: the caller is the one to call
+    /// [`Site::warm_search`] (e.g. on a background thread of low priority).
+    pub fn claim_search_build(&self) -> bool {
+        self.search.claim()
+    }
+
+    /// Builds the full search index now (e.g. on a background thread after
+    /// opening), so the first search is complete too; the quick index of titles
+    /// and fields is dropped.
     pub fn warm_search(&self) {
-        self.search
-            .get_or_init(|| crate::search::SearchIndex::build(self));
+        self.search.full_or_build(self);
+    }
+
+    /// Waits until the full search index is built by whoever claimed it
+    /// ([`Site::claim_search_build`]).
+    pub fn wait_for_search(&self) {
+        self.search.wait_full();
     }
 
     /// The schema of one collection.

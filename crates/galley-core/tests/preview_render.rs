@@ -193,7 +193,7 @@ fn links_say_where_they_lead() {
             &RenderOptions::default(),
             &context
         ),
-        "<p><a href=\"/about/\" data-site-link=\"/about/\">a</a> <a href=\"https://x.org\" data-external=\"true\" rel=\"noopener noreferrer\">b</a> <a href=\"../news/n.md#top\" data-site-link=\"news/n.md\">c</a> <a href=\"#x\">d</a> <a>e</a> <a href=\"mailto:me@x.org\" data-external=\"true\" rel=\"noopener noreferrer\">me@x.org</a></p>\n"
+        "<p><a href=\"/about/\" data-site-link=\"/about/\">a</a> <a href=\"https://x.org\" data-external=\"true\" rel=\"noopener noreferrer\">b</a> <a href=\"../news/n.md#top\" data-site-link=\"../news/n.md\">c</a> <a href=\"#x\">d</a> <a>e</a> <a href=\"mailto:me@x.org\" data-external=\"true\" rel=\"noopener noreferrer\">me@x.org</a></p>\n"
     );
 }
 

@@ -5,6 +5,7 @@
 use crate::ipc::IpcError;
 use crate::state::AppState;
 use galley_core::browse::{self, ListQuery, PageOpError, PageWindow};
+use galley_core::search::SearchAnswer;
 use galley_core::site::{PageSummary, Site};
 use tauri::State;
 
@@ -32,18 +33,38 @@ fn summaries(site: &Site, paths: &[String]) -> Vec<PageSummary> {
 }
 
 /// The pages matching `query`, best first (fuzzy, case and accents ignored),
-/// with their titles and collections.
+/// with their titles and collections. Answers at once: until the site's bodies
+/// are indexed, from titles and fields only (`complete` is false, and the index
+/// is being built; `search_index_ready` says when to ask again).
 #[tauri::command]
 pub async fn search_pages(
     state: State<'_, AppState>,
     query: String,
-) -> Result<Vec<PageSummary>, IpcError> {
+) -> Result<SearchAnswer<PageSummary>, IpcError> {
     let site = state.site_index()?;
     tauri::async_runtime::spawn_blocking(move || {
-        summaries(&site, &site.search(&query, SEARCH_LIMIT))
+        let answer = site.search_now(&query, SEARCH_LIMIT);
+        if !answer.complete {
+            crate::background::index_search(&site);
+        }
+        SearchAnswer {
+            pages: summaries(&site, &answer.pages),
+            complete: answer.complete,
+        }
     })
     .await
     .map_err(IpcError::task)
+}
+
+/// Resolves once the open site's search index holds the pages' text (started
+/// here if nothing is building it), so a partial search can be asked again.
+#[tauri::command]
+pub async fn search_index_ready(state: State<'_, AppState>) -> Result<(), IpcError> {
+    let site = state.site_index()?;
+    crate::background::index_search(&site);
+    tauri::async_runtime::spawn_blocking(move || site.wait_for_search())
+        .await
+        .map_err(IpcError::task)
 }
 
 /// One window of a collection's page list, sorted and filtered in the core.

@@ -127,6 +127,7 @@ export const en = {
   "sidebar.searchPlaceholder": "Search pages…",
   "sidebar.dismiss": "Dismiss",
   "sidebar.searching": "Searching…",
+  "sidebar.searchPartial": "Still reading the pages' text…",
   "sidebar.found.one": "1 page found",
   "sidebar.found.other": "{n} pages found",
   "sidebar.results": "Search results",

@@ -121,6 +121,7 @@ export const sv: Catalogue = {
   "sidebar.searchPlaceholder": "Sök sidor…",
   "sidebar.dismiss": "Stäng",
   "sidebar.searching": "Söker…",
+  "sidebar.searchPartial": "Läser fortfarande sidornas text…",
   "sidebar.found.one": "1 sida hittades",
   "sidebar.found.other": "{n} sidor hittades",
   "sidebar.results": "Sökresultat",

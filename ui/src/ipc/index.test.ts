@@ -81,6 +81,7 @@ describe("invoke wrappers", () => {
     ],
     ["checkDraft", () => backend.checkDraft("a.md", [], []), "check_draft", { path: "a.md", edits: [], ops: [], body: null }],
     ["searchPages", () => backend.searchPages("ostersund"), "search_pages", { query: "ostersund" }],
+    ["searchIndexReady", () => backend.searchIndexReady(), "search_index_ready", {}],
     [
       "listPages",
       () => backend.listPages({ collection: "news", sort: "date", filters: ["hidden"], offset: 100, limit: 50, find: "a.md" }),

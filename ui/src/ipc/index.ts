@@ -26,6 +26,7 @@ import type {
   ListQuery,
   PageSummary,
   PageWindow,
+  SearchAnswer,
   LoadedPage,
   MergeView,
   Progress,
@@ -92,8 +93,11 @@ export interface Backend {
   /** Copies file `index` of drop `drop` (dropped onto the window) into the
    * site's images folder; the path never leaves Rust. */
   importDropped(drop: number, index: number): Promise<SiteImage>;
-  /** The pages matching `query`, best first, with their titles and collections. */
-  searchPages(query: string): Promise<PageSummary[]>;
+  /** The pages matching `query`, best first, with their titles and collections;
+   * at once, from titles and fields only while the pages' text is being read. */
+  searchPages(query: string): Promise<SearchAnswer>;
+  /** Resolves when searches answer completely (the pages' text is indexed). */
+  searchIndexReady(): Promise<void>;
   /** One window of a collection's page list. */
   listPages(query: ListQuery): Promise<PageWindow>;
   /** Titles and collections of the pages at `paths` that are in the site. */
@@ -280,6 +284,7 @@ export const tauriBackend: Backend = {
   importImage: () => invoke("import_image"),
   importDropped: (drop, index) => invoke("import_dropped", { drop, index }),
   searchPages: (query) => invoke("search_pages", { query }),
+  searchIndexReady: () => invoke("search_index_ready"),
   newPage: (collection, title) => invoke("new_page", { collection, title }),
   renamePage: (path, name) => invoke("rename_page", { path, name }),
   duplicatePage: (path, title) => invoke("duplicate_page", { path, title }),

@@ -25,6 +25,15 @@ export interface PageSummary {
   title: string;
 }
 
+/** A search's answer (galley-core's `SearchAnswer`). */
+export interface SearchAnswer {
+  /** The pages found, best first. */
+  pages: PageSummary[];
+  /** False while the pages' text is still being read: only titles and fields
+   * were searched (`searchIndexReady` says when asking again finds more). */
+  complete: boolean;
+}
+
 /** The opened site: its collections and their key fields, not its pages (the
  * page list asks for the rows it shows with `listPages`). */
 export interface SiteView {

@@ -392,7 +392,7 @@ impl<'a> Pass<'_, 'a> {
                 } else {
                     dest
                 };
-                let target = link_target(&href, self.context.page_dir, self.baseurl);
+                let target = link_target(&href, self.baseurl);
                 let mut html = String::with_capacity(href.len() + title.len() + 64);
                 html.push_str("<a");
                 if target != LinkTarget::Refused {

@@ -11,8 +11,8 @@ const LINK_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 /// What a link points at, for the app's click handling.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
-    /// Another page or file of the site: a site-relative path (from a relative
-    /// link) or the root-absolute permalink as written (`/about/`).
+    /// Another page or file of the site: a relative link as written
+    /// (`../news/`), or the root-absolute permalink without the `baseurl` (`/about/`).
     Site(String),
     /// Somewhere else (`http(s)://`, `//host`, `mailto:`): open in the system browser after asking.
     External,
@@ -77,8 +77,11 @@ pub fn is_allowed_url(url: &str) -> bool {
     scheme(url) != Scheme::Refused
 }
 
-/// Classifies a link written on a page in `page_dir` (site-relative folder).
-pub fn link_target(url: &str, page_dir: Option<&str>, baseurl: &str) -> LinkTarget {
+/// Classifies a link written on a page. A link to the site keeps its path as
+/// written (a relative one stays relative): which page it opens depends on the
+/// page's published address, which `Site::page_for_link` knows and the preview
+/// does not.
+pub fn link_target(url: &str, baseurl: &str) -> LinkTarget {
     if !is_allowed_url(url) {
         return LinkTarget::Refused;
     }
@@ -92,10 +95,7 @@ pub fn link_target(url: &str, page_dir: Option<&str>, baseurl: &str) -> LinkTarg
     if path.starts_with('/') {
         return LinkTarget::Site(strip_baseurl(path, baseurl).to_owned());
     }
-    match join_site_path(page_dir.unwrap_or(""), path) {
-        Some(joined) => LinkTarget::Site(joined),
-        None => LinkTarget::Site(path.to_owned()),
-    }
+    LinkTarget::Site(path.to_owned())
 }
 
 /// Where the preview loads an image from: `None` removes it (a refused scheme).
@@ -223,18 +223,19 @@ mod tests {
 
     #[test]
     fn targets() {
-        assert_eq!(link_target("https://x.org", None, ""), LinkTarget::External);
-        assert_eq!(link_target("//x.org/a", None, ""), LinkTarget::External);
-        assert_eq!(link_target("#top", None, ""), LinkTarget::Fragment);
+        assert_eq!(link_target("https://x.org", ""), LinkTarget::External);
+        assert_eq!(link_target("//x.org/a", ""), LinkTarget::External);
+        assert_eq!(link_target("#top", ""), LinkTarget::Fragment);
         assert_eq!(
-            link_target("/aida/about/#x", None, "/aida"),
+            link_target("/aida/about/#x", "/aida"),
             LinkTarget::Site("/about/".into())
         );
         assert_eq!(
-            link_target("../news/a.md", Some("about/team"), ""),
-            LinkTarget::Site("about/news/a.md".into())
+            link_target("../news/a.md#top", ""),
+            LinkTarget::Site("../news/a.md".into()),
+            "relative links stay relative"
         );
-        assert_eq!(link_target("javascript:x", None, ""), LinkTarget::Refused);
+        assert_eq!(link_target("javascript:x", ""), LinkTarget::Refused);
     }
 
     #[test]

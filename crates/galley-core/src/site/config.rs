@@ -1,6 +1,6 @@
 //! Reading what a site's generator config says about its pages: Jekyll's
 //! `collections`, `collections_dir`, `defaults`, `permalink` and `exclude`; Hugo's
-//! `contentDir`. Nothing else of the config matters to Galley.
+//! `contentDir`, language and `permalinks`. Nothing else of the config matters to Galley.
 
 use super::Generator;
 use crate::document::Document;
@@ -63,6 +63,23 @@ pub struct SiteConfig {
     /// `defaultContentLanguage`), as a BCP 47 tag such as `en` or `sv-SE`: the
     /// editor's spell checker follows it.
     pub lang: Option<String>,
+    /// Hugo's `permalinks` rules, in the order Hugo tries them (the first match wins).
+    pub hugo_permalinks: Vec<HugoPermalink>,
+}
+
+/// One of Hugo's `permalinks` rules: which pages it is for and the address pattern
+/// they get (`/articles/:year/:month/:slug/`), as in Hugo 0.161's documentation
+/// (the per-section form, the per-kind form `[permalinks.page]` /
+/// `[permalinks.section]`, and the array form with a `target`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HugoPermalink {
+    /// The page kind it is for (`page`, `section`, `home`…); `None`: every kind.
+    pub kind: Option<String>,
+    /// A glob over Hugo's page path (`/posts/my-post`, lower case, no extension):
+    /// `/{posts,posts/**}` for the `posts` section; `None`: every page.
+    pub path: Option<String>,
+    /// The pattern with its `:tokens`.
+    pub pattern: String,
 }
 
 /// Reads a standalone YAML file (a config, not a page) through the page engine, so
@@ -157,13 +174,27 @@ pub fn load_config(
             add_jekyll_posts(root, &mut config);
         }
         Generator::Hugo => {
-            let setting = |key: &str| file.and_then(|f| hugo_setting(root, f, key));
+            let value = file.and_then(|f| hugo_config_value(root, f));
+            let setting = |key: &str| text(value.as_ref().and_then(|v| key_ignoring_case(v, key)));
             if let Some(dir) = setting("contentDir") {
                 config.content_dir = dir.trim_matches('/').to_owned();
             }
             config.lang = setting("languageCode")
                 .or_else(|| setting("defaultContentLanguage"))
                 .and_then(|l| language_tag(&l));
+            // A config folder keeps each top-level key in a file of its own.
+            let own_file = ["toml", "yaml", "yml", "json"]
+                .iter()
+                .map(|ext| format!("config/_default/permalinks.{ext}"))
+                .find(|f| root.join(f).is_file())
+                .and_then(|f| hugo_config_value(root, &f));
+            let permalinks = value
+                .as_ref()
+                .and_then(|v| key_ignoring_case(v, "permalinks"))
+                .or(own_file.as_ref());
+            if let Some(permalinks) = permalinks {
+                config.hugo_permalinks = hugo_permalinks(permalinks);
+            }
         }
         Generator::Plain => {}
     }
@@ -349,21 +380,125 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// A top-level text setting of a Hugo config (`contentDir`, `languageCode`), from
-/// whichever format the site uses.
-fn hugo_setting(root: &Path, file: &str, key: &str) -> Option<String> {
+/// A whole Hugo config file (TOML, YAML or JSON) as one value; `None` when it
+/// cannot be read (Hugo would refuse it too; the pages can still be edited).
+fn hugo_config_value(root: &Path, file: &str) -> Option<Value> {
     let bytes = std::fs::read(root.join(file)).ok()?;
     if file.ends_with(".toml") {
+        // Read through the front matter engine, so TOML is typed as in pages.
         let text = std::str::from_utf8(&bytes).ok()?;
-        let doc = text.parse::<toml_edit::DocumentMut>().ok()?;
-        return doc.get(key)?.as_str().map(str::to_owned);
+        let wrapped = format!("+++\n{text}\n+++\n");
+        let doc = Document::parse(wrapped.as_bytes(), Dialect::Yaml12).ok()?;
+        return doc.fields().ok().cloned();
     }
     if file.ends_with(".json") {
         let json: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-        return json.get(key)?.as_str().map(str::to_owned);
+        return Some(from_json(&json));
     }
-    let value = read_yaml_file(&bytes, Dialect::Yaml12).ok()?;
-    text(value.get_key(key))
+    read_yaml_file(&bytes, Dialect::Yaml12).ok()
+}
+
+/// A JSON value as a front matter value.
+fn from_json(json: &serde_json::Value) -> Value {
+    match json {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Float(n.as_f64().unwrap_or(0.0)),
+        },
+        serde_json::Value::String(s) => Value::String(s.clone()),
+        serde_json::Value::Array(items) => Value::List(items.iter().map(from_json).collect()),
+        serde_json::Value::Object(entries) => Value::Map(
+            entries
+                .iter()
+                .map(|(k, v)| (k.clone(), from_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// A key of a map, compared as Hugo compares config keys: ignoring case.
+fn key_ignoring_case<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
+    match value {
+        Value::Map(entries) => entries
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+/// The path glob of a top-level section in Hugo's per-section forms: the section
+/// page and everything under it; `/` (or empty) names the pages at the root.
+fn section_glob(section: &str) -> String {
+    let section = section.trim_matches([' ', '/']).to_lowercase();
+    if section.is_empty() {
+        "/*".to_owned()
+    } else {
+        format!("/{{{section},{section}/**}}")
+    }
+}
+
+/// Hugo's `permalinks` setting as rules: the array form (`[[permalinks]]` with a
+/// `pattern` and an optional `target` of `kind` and `path`), the per-kind form
+/// (`[permalinks.page]`, `[permalinks.section]`) and the older per-section form
+/// (`posts = '…'`, for regular pages). Per-language rules and `target.sites` are
+/// not read.
+fn hugo_permalinks(value: &Value) -> Vec<HugoPermalink> {
+    let mut rules = Vec::new();
+    match value {
+        Value::List(items) => {
+            for item in items {
+                let Some(pattern) = text(key_ignoring_case(item, "pattern")) else {
+                    continue;
+                };
+                let target = key_ignoring_case(item, "target");
+                let part = |key: &str| {
+                    text(target.and_then(|t| key_ignoring_case(t, key)))
+                        .map(|s| s.to_lowercase())
+                        .filter(|s| !s.is_empty())
+                };
+                rules.push(HugoPermalink {
+                    kind: part("kind"),
+                    path: part("path"),
+                    pattern,
+                });
+            }
+        }
+        Value::Map(entries) => {
+            for (key, value) in entries {
+                match value {
+                    Value::Map(per_section) => {
+                        let kind = key.to_lowercase();
+                        if !["page", "section", "taxonomy", "term"].contains(&kind.as_str()) {
+                            continue;
+                        }
+                        for (section, pattern) in per_section {
+                            if let Some(pattern) = text(Some(pattern)) {
+                                rules.push(HugoPermalink {
+                                    kind: Some(kind.clone()),
+                                    path: Some(section_glob(section)),
+                                    pattern,
+                                });
+                            }
+                        }
+                    }
+                    other => {
+                        if let Some(pattern) = text(Some(other)) {
+                            rules.push(HugoPermalink {
+                                kind: Some("page".to_owned()),
+                                path: Some(section_glob(key)),
+                                pattern,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    rules
 }
 
 /// `en_US` → `en-US`; `None` for anything that is not a language tag (the HTML

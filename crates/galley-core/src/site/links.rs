@@ -1,9 +1,12 @@
 //! Which page of the site a link in a page body leads to, so the preview can
 //! open that page in Galley instead of navigating away.
 //!
-//! Jekyll builds URLs from a page's own `permalink`, its collection's pattern,
-//! or its path (`about/index.md` → `/about/`). This is not a build: it
-//! compares normalised URLs, which covers the links editors write.
+//! Jekyll builds URLs from a page's own `permalink` (or one its `defaults` give
+//! it), its collection's pattern, or its path (`about/index.md` → `/about/`);
+//! Hugo from `url`, its `permalinks` rules (see [`super::hugo_permalinks`]), or
+//! the path with `slug`. A relative link is read from the page's address, as a
+//! browser does. This is not a build: it compares normalised URLs, which covers
+//! the links editors write.
 
 use super::Site;
 use crate::frontmatter::Value;
@@ -95,17 +98,15 @@ fn tidy(url: &str) -> String {
 
 impl Site {
     /// The address page `index` is published at, from the site root (without the
-    /// `baseurl`): its own `permalink`, its collection's pattern, the site's
-    /// permalink style, or its path — as Jekyll or Hugo builds it. Liquid in a
-    /// permalink and Hugo's `permalinks` setting are not evaluated.
+    /// `baseurl`): its own `permalink` (or its `defaults`'), its collection's
+    /// pattern, the site's permalink style, or its path — as Jekyll or Hugo builds
+    /// it. Liquid in a permalink is not evaluated.
     fn url_path(&self, index: usize) -> Option<String> {
         let page = self.pages.get(index)?;
-        let fields = self.fields(&page.path);
+        let fields = self.records.get(index)?.fields.as_ref();
         let field = |key: &str| text_of(fields.and_then(|f| f.get_key(key)));
         match self.generator {
-            super::Generator::Hugo => {
-                Some(self.hugo_url(&page.path, page.kind, field("url"), field("slug")))
-            }
+            super::Generator::Hugo => Some(self.hugo_url(index)),
             super::Generator::Plain => Some(tidy(&format!("{}/", stem(&page.path)))),
             super::Generator::Jekyll => {
                 let file = page.path.rsplit('/').next().unwrap_or(&page.path);
@@ -119,7 +120,8 @@ impl Site {
                 let name = stem(file);
                 let dated = crate::browse::date_prefix(file);
                 let title_slug = dated.map_or(name, |p| &name[p.len()..]);
-                let pattern = match field("permalink") {
+                let from_defaults = || text_of(self.default_value(index, "permalink"));
+                let pattern = match field("permalink").or_else(from_defaults) {
                     Some(own) => own,
                     None if page.collection == "pages" || folder.is_none() => {
                         let dir = page.path.rsplit_once('/').map_or("", |(d, _)| d);
@@ -157,6 +159,13 @@ impl Site {
                     .collect::<Vec<_>>()
                     .join("/");
                 let slug = field("slug").unwrap_or_else(|| title_slug.to_owned());
+                // A page's `:path` is its folder; a document's, its path in the
+                // collection without the extension.
+                let path = if page.collection == "pages" || folder.is_none() {
+                    page.path.rsplit_once('/').map_or("", |(d, _)| d)
+                } else {
+                    stem(inside)
+                };
                 // Longer placeholders first, so `:title` never eats into `:titles`.
                 let url = pattern
                     .replace(":collection", &page.collection)
@@ -168,7 +177,8 @@ impl Site {
                     .replace(":month", month)
                     .replace(":i_day", day.trim_start_matches('0'))
                     .replace(":day", day)
-                    .replace(":path", stem(inside))
+                    .replace(":path", path)
+                    .replace(":basename", name)
                     .replace(":name", name)
                     .replace(":title", &slug)
                     .replace(":slug", &slug);
@@ -177,33 +187,171 @@ impl Site {
         }
     }
 
-    /// Hugo: `url` as given; otherwise the path under the content folder, with a
-    /// bundle's or section's folder as the page and `slug` for the last part,
-    /// lower-cased as Hugo does by default.
-    fn hugo_url(
-        &self,
-        rel: &str,
-        kind: super::PageKind,
-        url: Option<String>,
-        slug: Option<String>,
-    ) -> String {
-        if let Some(url) = url {
+    /// The value Jekyll's `defaults` give page `index` for `key`, if any (the
+    /// page's own fields are not looked at): of the matching scopes, a longer path
+    /// wins, then one naming a type, then the later entry.
+    fn default_value(&self, index: usize, key: &str) -> Option<&Value> {
+        let page = self.pages.get(index)?;
+        self.config
+            .defaults
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                d.kind.as_deref().is_none_or(|k| k == page.collection)
+                    && super::scope_matches(&d.path, &page.path)
+            })
+            .filter_map(|(i, d)| {
+                Some(((d.path.len(), d.kind.is_some(), i), d.values.get_key(key)?))
+            })
+            .max_by_key(|(rank, _)| *rank)
+            .map(|(_, v)| v)
+    }
+
+    /// Hugo: `url` as given; else the first `permalinks` rule for the page; else
+    /// the path under the content folder, with a bundle's or section's folder as
+    /// the page and `slug` for the last part — lower-cased, as Hugo does by default.
+    fn hugo_url(&self, index: usize) -> String {
+        let fields = self.records.get(index).and_then(|r| r.fields.as_ref());
+        let field = |key: &str| text_of(fields.and_then(|f| f.get_key(key)));
+        if let Some(url) = field("url") {
             return tidy(&url);
         }
-        let inside = rel
-            .strip_prefix(self.config.content_dir.as_str())
-            .map_or(rel, |r| r.trim_start_matches('/'));
-        let mut parts: Vec<String> = stem(inside).split('/').map(str::to_owned).collect();
-        if kind != super::PageKind::Page {
-            parts.pop();
+        let expanded = self.with_hugo_rule(index, |rule, facts| {
+            super::hugo_permalinks::expand(&rule.pattern, facts)
+        });
+        if let Some(url) = expanded {
+            let mut url = tidy(&url.to_lowercase());
+            // A pattern without an ending is a folder (Hugo's pretty URLs).
+            let last = url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            if !url.ends_with('/') && !last.contains('.') {
+                url.push('/');
+            }
+            return url;
         }
-        if let (Some(slug), true) = (slug, kind != super::PageKind::Section) {
+        let (mut parts, _) = self.hugo_parts(index);
+        let page = &self.pages[index];
+        if let (Some(slug), true) = (field("slug"), page.kind != super::PageKind::Section) {
             match parts.last_mut() {
                 Some(last) => *last = slug,
                 None => parts.push(slug),
             }
         }
         tidy(&format!("{}/", parts.join("/").to_lowercase()))
+    }
+
+    /// A Hugo page's path parts under the content folder (a bundle's or section's
+    /// folder standing for the page), and its file name without extension.
+    fn hugo_parts(&self, index: usize) -> (Vec<String>, String) {
+        let rel = self.pages[index].path.as_str();
+        let inside = rel
+            .strip_prefix(self.config.content_dir.as_str())
+            .map_or(rel, |r| r.trim_start_matches('/'));
+        let mut parts: Vec<String> = stem(inside).split('/').map(str::to_owned).collect();
+        let file_stem = parts.pop().unwrap_or_default();
+        if self.pages[index].kind == super::PageKind::Page {
+            parts.push(file_stem.clone());
+        }
+        (parts, file_stem)
+    }
+
+    /// Runs `f` with the Hugo `permalinks` rule page `index` follows and what its
+    /// tokens are made of; `None` when no rule is for it (or it sets `url`, which
+    /// overrides them).
+    fn with_hugo_rule<T>(
+        &self,
+        index: usize,
+        f: impl FnOnce(&super::HugoPermalink, &super::hugo_permalinks::PageFacts<'_>) -> T,
+    ) -> Option<T> {
+        if self.config.hugo_permalinks.is_empty() || self.generator != super::Generator::Hugo {
+            return None;
+        }
+        let page = self.pages.get(index)?;
+        let fields = self.records.get(index).and_then(|r| r.fields.as_ref());
+        let field = |key: &str| text_of(fields.and_then(|f| f.get_key(key)));
+        if field("url").is_some() {
+            return None;
+        }
+        let (parts, file_stem) = self.hugo_parts(index);
+        // The folders the page is in (a section page: its own too).
+        let folders: &[String] = if page.kind == super::PageKind::Section {
+            &parts
+        } else {
+            &parts[..parts.len().saturating_sub(1)]
+        };
+        let hugo_path = format!("/{}", parts.join("/")).to_lowercase();
+        let kind = match page.kind {
+            super::PageKind::Section if parts.is_empty() => "home",
+            super::PageKind::Section => "section",
+            _ => "page",
+        };
+        let sections = self.hugo_sections(folders);
+        let facts = super::hugo_permalinks::PageFacts {
+            kind,
+            path: &hugo_path,
+            title: field("title")
+                .or_else(|| (page.kind == super::PageKind::Section).then(|| page.title.clone())),
+            slug: field("slug"),
+            date: [
+                "date",
+                "publishdate",
+                "pubdate",
+                "published",
+                "lastmod",
+                "modified",
+            ]
+            .iter()
+            .find_map(|k| field(k)),
+            file_stem: &file_stem,
+            content_base_name: parts.last().map_or("", String::as_str),
+            section: folders.first().map_or("", String::as_str),
+            section_slugs: sections.iter().map(|(_, slug)| slug.clone()).collect(),
+            sections: sections.into_iter().map(|(name, _)| name).collect(),
+        };
+        let rule = super::hugo_permalinks::first_rule(&self.config.hugo_permalinks, &facts)?;
+        Some(f(rule, &facts))
+    }
+
+    /// Whether the address of the page at `rel` comes from its `slug`, else its
+    /// title (Hugo's `:slug` token): renaming its file alone would not move it.
+    pub(crate) fn address_needs_slug(&self, rel: &str) -> bool {
+        self.page_index(rel)
+            .and_then(|i| {
+                self.with_hugo_rule(i, |rule, _| {
+                    super::hugo_permalinks::uses_token(&rule.pattern, "slug")
+                })
+            })
+            .unwrap_or(false)
+    }
+
+    /// The sections of a Hugo page in `folders`, from the top, as (folder name,
+    /// slug): the top-level folder, then each folder below it that has a section
+    /// page (`_index.md`). The slug is the section page's `slug`, else its title,
+    /// else the folder name.
+    fn hugo_sections(&self, folders: &[String]) -> Vec<(String, String)> {
+        let upto = folders.len();
+        let content = self.config.content_dir.trim_matches('/');
+        let mut out = Vec::new();
+        for depth in 1..=upto {
+            let dir = folders[..depth].join("/");
+            let dir = if content.is_empty() {
+                dir
+            } else {
+                format!("{content}/{dir}")
+            };
+            let section_page = super::PAGE_EXTENSIONS
+                .iter()
+                .find_map(|ext| self.page_index(&format!("{dir}/_index.{ext}")));
+            if depth > 1 && section_page.is_none() {
+                continue;
+            }
+            let name = folders[depth - 1].clone();
+            let own = section_page.and_then(|i| self.records.get(i)?.fields.as_ref());
+            let slug = text_of(own.and_then(|f| f.get_key("slug")))
+                .or_else(|| text_of(own.and_then(|f| f.get_key("title"))))
+                .unwrap_or_else(|| name.clone());
+            out.push((name, super::hugo_permalinks::urlize(&slug)));
+        }
+        out
     }
 
     /// The address the page at `rel` is published at, as a link in another page
@@ -231,40 +379,67 @@ impl Site {
         {
             return None;
         }
-        let absolute = if let Some(abs) = link.strip_prefix('/') {
+        let link = super::percent_decode(link);
+        let wanted: Vec<String> = if let Some(abs) = link.strip_prefix('/') {
             let base = self.config.baseurl.trim_matches('/');
             let abs = if base.is_empty() {
                 abs
             } else {
                 abs.strip_prefix(base).unwrap_or(abs)
             };
-            abs.to_owned()
+            vec![normalise(abs)]
         } else {
-            let dir = from.rsplit_once('/').map_or("", |(d, _)| d);
-            let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-            for part in link.split('/') {
-                match part {
-                    "" | "." => {}
-                    ".." => {
-                        parts.pop()?;
+            // A browser reads a relative link from the page's address; editors also
+            // write them from the page's file (`../other.md`).
+            let from_address = self
+                .page_index(from)
+                .and_then(|i| self.url_path(i))
+                .map(|url| {
+                    if url.ends_with('/') {
+                        url
+                    } else {
+                        url.rsplit_once('/')
+                            .map_or(String::new(), |(d, _)| format!("{d}/"))
                     }
-                    other => parts.push(other),
-                }
-            }
-            parts.join("/")
+                });
+            let from_file = from.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
+            [from_address, Some(from_file)]
+                .into_iter()
+                .flatten()
+                .filter_map(|dir| resolve(&dir, &link))
+                .map(|abs| normalise(&abs))
+                .collect()
         };
-        let wanted = normalise(&absolute);
-        // A link straight to the page's file (`_posts/x.md`) also counts.
-        if let Some(page) = self.pages.iter().find(|p| normalise(&p.path) == wanted) {
-            return Some(page.path.clone());
-        }
-        (0..self.pages.len())
-            .find(|&i| {
+        for wanted in &wanted {
+            // A link straight to the page's file (`_posts/x.md`) also counts.
+            if let Some(page) = self.pages.iter().find(|p| normalise(&p.path) == *wanted) {
+                return Some(page.path.clone());
+            }
+            if let Some(i) = (0..self.pages.len()).find(|&i| {
                 self.url_path(i)
-                    .is_some_and(|url| normalise(&url) == wanted)
-            })
-            .map(|i| self.pages[i].path.clone())
+                    .is_some_and(|url| normalise(&url) == *wanted)
+            }) {
+                return Some(self.pages[i].path.clone());
+            }
+        }
+        None
     }
+}
+
+/// `link` read from the folder `dir` (site-relative, with or without slashes);
+/// `None` if it climbs out of the site.
+fn resolve(dir: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 #[cfg(test)]
@@ -476,5 +651,309 @@ mod tests {
             Some("/blog/trip/")
         );
         assert_eq!(url("content/about.md").as_deref(), Some("/who-we-are/"));
+    }
+
+    /// The example of Hugo's "Configure permalinks" page (0.161), with a bundle,
+    /// nested sections and a page that sets its own `url`.
+    fn hugo_blog(root: &std::path::Path, config_file: &str, config: &str) {
+        write(root, config_file, config);
+        write(root, "content/_index.md", "---\ntitle: Home\n---\n");
+        write(root, "content/posts/_index.md", "---\ntitle: Posts\n---\n");
+        write(
+            root,
+            "content/posts/bash-in-slow-motion.md",
+            "---\ntitle: Bash in Slow Motion\ndate: 2023-02-14T09:30:00+01:00\n---\nSee [the TLS post](/articles/2023/03/tls/).\n",
+        );
+        write(
+            root,
+            "content/posts/tls-in-a-nutshell/index.md",
+            "+++\ntitle = 'TLS in a nutshell'\ndate = 2023-03-01\nslug = 'tls'\n+++\nText.\n",
+        );
+        write(root, "content/posts/tls-in-a-nutshell/diagram.png", "PNG");
+        write(
+            root,
+            "content/tutorials/git-for-beginners.md",
+            "---\ntitle: Git for Beginners\n---\n",
+        );
+        write(
+            root,
+            "content/tutorials/javascript-bundling-with-hugo.md",
+            "---\ntitle: JavaScript bundling with Hugo\nurl: /js-bundling/\n---\n",
+        );
+        write(
+            root,
+            "content/tutorials/_index.md",
+            "---\ntitle: Tutorials\n---\n",
+        );
+        write(
+            root,
+            "content/docs/guides/_index.md",
+            "---\ntitle: Guides\nslug: how-to\n---\n",
+        );
+        write(
+            root,
+            "content/docs/guides/Install.md",
+            "---\ntitle: Installing\n---\n",
+        );
+        write(root, "content/about.md", "---\ntitle: About us\n---\n");
+    }
+
+    /// Every page's address leads back to it, from the root and from a page.
+    fn every_address_leads_back(site: &Site) {
+        for page in &site.pages {
+            let link = site.public_url(&page.path).expect("url");
+            assert_eq!(
+                site.page_for_link("content/about.md", &link).as_deref(),
+                Some(page.path.as_str()),
+                "{link}"
+            );
+        }
+    }
+
+    #[test]
+    fn hugo_permalinks_per_kind_give_pages_their_addresses() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        hugo_blog(
+            root,
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'Lab'\n[permalinks]\n  [permalinks.page]\n    posts = '/articles/:year/:month/:slug/'\n    tutorials = '/training/:slug/'\n    docs = '/:sections/:contentbasename'\n    '/' = '/site/:filename/'\n  [permalinks.section]\n    posts = '/articles/'\n    tutorials = '/training/'\n    docs = '/manual/:sectionslugs[1:]/'\n",
+        );
+        let site = Site::open(root).expect("open");
+        let url = |rel: &str| site.public_url(rel);
+        assert_eq!(
+            url("content/_index.md").as_deref(),
+            Some("/"),
+            "home: no rule"
+        );
+        assert_eq!(
+            url("content/posts/_index.md").as_deref(),
+            Some("/articles/")
+        );
+        assert_eq!(
+            url("content/posts/bash-in-slow-motion.md").as_deref(),
+            Some("/articles/2023/02/bash-in-slow-motion/"),
+            ":slug falls back to the title"
+        );
+        assert_eq!(
+            url("content/posts/tls-in-a-nutshell/index.md").as_deref(),
+            Some("/articles/2023/03/tls/")
+        );
+        assert_eq!(
+            url("content/tutorials/git-for-beginners.md").as_deref(),
+            Some("/training/git-for-beginners/")
+        );
+        assert_eq!(
+            url("content/tutorials/javascript-bundling-with-hugo.md").as_deref(),
+            Some("/js-bundling/"),
+            "url overrides every rule"
+        );
+        assert_eq!(
+            url("content/tutorials/_index.md").as_deref(),
+            Some("/training/")
+        );
+        assert_eq!(
+            url("content/docs/guides/Install.md").as_deref(),
+            Some("/docs/guides/install/"),
+            "sections, base name lower-cased, a folder"
+        );
+        assert_eq!(
+            url("content/docs/guides/_index.md").as_deref(),
+            Some("/manual/how-to/"),
+            "section slugs: its slug, the first dropped"
+        );
+        assert_eq!(url("content/about.md").as_deref(), Some("/site/about/"));
+
+        // A link in the preview to such an address opens the page…
+        assert_eq!(
+            site.page_for_link(
+                "content/posts/bash-in-slow-motion.md",
+                "/articles/2023/03/tls/"
+            )
+            .as_deref(),
+            Some("content/posts/tls-in-a-nutshell/index.md")
+        );
+        // …relative to the page's address, as a browser reads it.
+        assert_eq!(
+            site.page_for_link(
+                "content/posts/bash-in-slow-motion.md",
+                "../../03/tls/#intro"
+            )
+            .as_deref(),
+            Some("content/posts/tls-in-a-nutshell/index.md")
+        );
+        assert_eq!(
+            site.page_for_link("content/tutorials/git-for-beginners.md", "../")
+                .as_deref(),
+            Some("content/tutorials/_index.md")
+        );
+        // The page's old, unconfigured address is not where it lives.
+        assert_eq!(
+            site.page_for_link("content/about.md", "/posts/bash-in-slow-motion/"),
+            None
+        );
+        every_address_leads_back(&site);
+    }
+
+    #[test]
+    fn hugo_permalinks_per_section_in_yaml_and_json_and_a_config_folder() {
+        // The older form: one pattern per section, for its regular pages.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        hugo_blog(
+            root,
+            "config.yaml",
+            "title: Lab\npermalinks:\n  posts: /:year/:monthname/:day/:title\n  tutorials: /learn/:slugorfilename/\n",
+        );
+        let site = Site::open(root).expect("open");
+        assert_eq!(site.generator, crate::site::Generator::Hugo);
+        let url = |rel: &str| site.public_url(rel);
+        assert_eq!(
+            url("content/posts/bash-in-slow-motion.md").as_deref(),
+            Some("/2023/february/14/bash-in-slow-motion/")
+        );
+        assert_eq!(
+            url("content/posts/tls-in-a-nutshell/index.md").as_deref(),
+            Some("/2023/march/01/tls-in-a-nutshell/"),
+            ":title is the title, not the slug"
+        );
+        assert_eq!(
+            url("content/posts/_index.md").as_deref(),
+            Some("/posts/"),
+            "sections keep theirs"
+        );
+        assert_eq!(
+            url("content/tutorials/git-for-beginners.md").as_deref(),
+            Some("/learn/git-for-beginners/")
+        );
+        every_address_leads_back(&site);
+
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        hugo_blog(
+            root,
+            "hugo.json",
+            r#"{"title": "Lab", "permalinks": {"page": {"posts": "/:section/:weekdayname/:yearday/:slugorcontentbasename/"}}}"#,
+        );
+        let site = Site::open(root).expect("open");
+        // 2023-02-14 was a Tuesday, the 45th day of the year.
+        assert_eq!(
+            site.public_url("content/posts/bash-in-slow-motion.md")
+                .as_deref(),
+            Some("/posts/tuesday/45/bash-in-slow-motion/")
+        );
+        assert_eq!(
+            site.public_url("content/posts/tls-in-a-nutshell/index.md")
+                .as_deref(),
+            Some("/posts/wednesday/60/tls/")
+        );
+        every_address_leads_back(&site);
+
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        hugo_blog(root, "config/_default/hugo.toml", "title = 'Lab'\n");
+        write(
+            root,
+            "config/_default/permalinks.toml",
+            "[page]\nposts = '/blog/:filename/'\n",
+        );
+        let site = Site::open(root).expect("open");
+        assert_eq!(
+            site.public_url("content/posts/tls-in-a-nutshell/index.md")
+                .as_deref(),
+            Some("/blog/tls-in-a-nutshell/"),
+            ":filename of a bundle is its folder"
+        );
+    }
+
+    #[test]
+    fn hugo_permalinks_array_form_first_match_wins() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        hugo_blog(
+            root,
+            "hugo.toml",
+            "title = 'Lab'\n[[permalinks]]\n  pattern = '/blog/'\n  [permalinks.target]\n    path = '{/posts}'\n[[permalinks]]\n  pattern = '/blog/:year/:slug/'\n  [permalinks.target]\n    path = '{/posts/**}'\n[[permalinks]]\n  pattern = '/:section/:contentbasename/'\n  [permalinks.target]\n    kind = 'page'\n",
+        );
+        let site = Site::open(root).expect("open");
+        let url = |rel: &str| site.public_url(rel);
+        assert_eq!(url("content/posts/_index.md").as_deref(), Some("/blog/"));
+        assert_eq!(
+            url("content/posts/tls-in-a-nutshell/index.md").as_deref(),
+            Some("/blog/2023/tls/")
+        );
+        assert_eq!(
+            url("content/tutorials/git-for-beginners.md").as_deref(),
+            Some("/tutorials/git-for-beginners/")
+        );
+        assert_eq!(
+            url("content/about.md").as_deref(),
+            Some("/about/"),
+            "no section"
+        );
+        assert_eq!(
+            url("content/tutorials/_index.md").as_deref(),
+            Some("/tutorials/")
+        );
+        every_address_leads_back(&site);
+    }
+
+    #[test]
+    fn jekyll_defaults_can_give_a_permalink_and_relative_links_follow_the_address() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        write(
+            root,
+            "_config.yml",
+            "collections:\n  engagements:\n    output: true\n    permalink: /about/engagements/:path/\ndefaults:\n  - scope:\n      path: \"projects\"\n    values:\n      permalink: /work/:basename/\n",
+        );
+        write(root, "_engagements/aida.md", "---\ntitle: AIDA\n---\n");
+        write(
+            root,
+            "_engagements/bigpicture.md",
+            "---\ntitle: BigPicture\n---\n",
+        );
+        write(root, "about/index.md", "---\ntitle: About\n---\n");
+        write(
+            root,
+            "about/fair.md",
+            "---\ntitle: FAIR\npermalink: /about/fair/\n---\n",
+        );
+        write(
+            root,
+            "about/legal.md",
+            "---\ntitle: Legal\npermalink: /about/legal/\n---\n",
+        );
+        write(root, "projects/first.md", "---\ntitle: First\n---\n");
+        let site = Site::open(root).expect("open");
+        assert_eq!(
+            site.public_url("projects/first.md").as_deref(),
+            Some("/work/first/")
+        );
+        // From /about/engagements/aida/, `../bigpicture/` is a sibling engagement
+        // and `../../fair/` the FAIR page (not what the file's folder suggests).
+        let from = "_engagements/aida.md";
+        assert_eq!(
+            site.page_for_link(from, "../bigpicture/").as_deref(),
+            Some("_engagements/bigpicture.md")
+        );
+        assert_eq!(
+            site.page_for_link(from, "../../fair").as_deref(),
+            Some("about/fair.md")
+        );
+        // From /about/fair/, `../legal/` is a sibling page.
+        assert_eq!(
+            site.page_for_link("about/fair.md", "../legal/").as_deref(),
+            Some("about/legal.md")
+        );
+        // A link to the file, from the file's folder, still counts.
+        assert_eq!(
+            site.page_for_link(from, "bigpicture.md").as_deref(),
+            Some("_engagements/bigpicture.md")
+        );
+        assert_eq!(
+            site.page_for_link("about/index.md", "fair.md").as_deref(),
+            Some("about/fair.md")
+        );
     }
 }
