@@ -28,6 +28,11 @@ pub fn serve<R: Runtime>(
     // links are pointed here): tell the UI, and answer "no content" so the
     // frame stays on the page.
     if request.uri().path() == LINK_PATH {
+        // Only the frame going to the address is a click: content may point an
+        // image (or anything else it loads) there too, and that is no click.
+        if !is_navigation(&request) {
+            return status(StatusCode::NO_CONTENT);
+        }
         if let Some((link, external)) = clicked_link(request.uri().query().unwrap_or_default()) {
             AppState::emit(
                 &state.events(),
@@ -107,6 +112,17 @@ fn preview_edit(state: &AppState, request: &Request<Vec<u8>>) -> Response<Vec<u8
         .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin)
         .body(body)
         .unwrap_or_else(|_| status(StatusCode::INTERNAL_SERVER_ERROR))
+}
+
+/// Whether `request` loads a document (the frame following a link) rather
+/// than something for one (an image, a stylesheet's picture): webviews ask
+/// for HTML only when they navigate.
+fn is_navigation(request: &Request<Vec<u8>>) -> bool {
+    request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.split(',').any(|t| t.trim().starts_with("text/html")))
 }
 
 /// `to=<link>&external=1` → the link and whether it leaves the site.
@@ -189,6 +205,28 @@ mod tests {
             Some(("https://example.org/a b".to_owned(), true))
         );
         assert_eq!(clicked_link("nothing=here"), None);
+    }
+
+    fn link_request(accept: Option<&str>) -> Request<Vec<u8>> {
+        let mut builder =
+            Request::builder().uri("galley-site://localhost/__galley__/link?to=%2Fa%2F");
+        if let Some(accept) = accept {
+            builder = builder.header(header::ACCEPT, accept);
+        }
+        builder.body(Vec::new()).expect("request")
+    }
+
+    #[test]
+    fn only_a_navigation_to_the_link_address_is_a_click() {
+        // What WebKitGTK sends when the frame follows a link, and for an image.
+        assert!(is_navigation(&link_request(Some(
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+        ))));
+        assert!(!is_navigation(&link_request(Some(
+            "image/webp,image/avif,video/*;q=0.8,image/png,image/svg+xml,image/*;q=0.8,*/*;q=0.5"
+        ))));
+        assert!(!is_navigation(&link_request(Some("text/css,*/*;q=0.1"))));
+        assert!(!is_navigation(&link_request(None)));
     }
 
     fn edit_request(method: Method, origin: Option<&str>) -> Request<Vec<u8>> {

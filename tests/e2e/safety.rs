@@ -198,6 +198,21 @@ async fn a_hostile_page_runs_nothing_and_calls_nothing() {
     app.eval("return new Promise(r => setTimeout(() => r(true), 1500));")
         .await;
     app.screenshot("95-hostile-page").await;
+    // Images pointed at the app's link address opened no other page and
+    // asked about no web address: only a click on a link does that.
+    let still = app
+        .eval(
+            "const t = document.querySelector('[data-testid=page-title]'); \
+             return { title: t ? t.textContent : null, dialog: !!document.querySelector('[role=alertdialog]') };",
+        )
+        .await;
+    assert!(
+        still["title"]
+            .as_str()
+            .is_some_and(|t| t.contains("A hostile page")),
+        "{still}"
+    );
+    assert_eq!(still["dialog"], false, "{still}");
 
     let facts = app
         .eval(
@@ -350,6 +365,13 @@ Some visible text.
 | a | b |
 |---|---|
 | <b onclick="parent.__hacked='cell'">x</b> | <script>parent.__hacked='cell2'</script> |
+
+Images that point at the app's own link address, as a click on a link
+would: <img src="/./__galley__/link?to=%2Fpeople%2Fsofia-oberg%2F&external=0">
+<img src="/assets/../__galley__/link?to=https%3A%2F%2Fexample.org%2F&external=1">
+
+![to a page](/__galley__/link?to=%2Fpeople%2Fsofia-oberg%2F&external=0)
+![dotted](/%2e/__galley__/link?to=%2Fpeople%2Fsofia-oberg%2F&external=0)
 
 End of the hostile page.
 "#;
