@@ -482,3 +482,74 @@ async fn the_spell_checker_follows_the_sites_language() {
     .await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn get_latest_changes_reach_the_open_pages_editor() {
+    let app = App::launch(Launch {
+        with_origin: true,
+        ..Launch::default()
+    })
+    .await;
+    open(&app, AIDA).await;
+    app.wait_for(
+        "AIDA's text",
+        "return document.querySelector('.cm-content').textContent.includes('Partners range from');",
+    )
+    .await;
+
+    // A colleague rewords a line of the text and publishes it.
+    let parent = app.site.parent().expect("temp dir");
+    crate::harness::git(
+        parent,
+        &["clone", "-q", &app.origin.to_string_lossy(), "colleague"],
+    );
+    let colleague = parent.join("colleague");
+    crate::harness::git(&colleague, &["config", "user.name", "Colleague"]);
+    crate::harness::git(
+        &colleague,
+        &["config", "user.email", "colleague@galley.invalid"],
+    );
+    let page = colleague.join(AIDA);
+    let text = std::fs::read_to_string(&page).expect("read");
+    std::fs::write(
+        &page,
+        text.replacen("Partners range from", "Partners reach from", 1),
+    )
+    .expect("write");
+    crate::harness::git(&colleague, &["commit", "-q", "-am", "Colleague: reword"]);
+    crate::harness::git(&colleague, &["push", "-q", "origin", "main"]);
+
+    app.click("[data-testid='get-latest']").await;
+    app.wait_for_status("Got the latest changes.").await;
+    app.wait_for(
+        "the editor to show the colleague's words",
+        "const c = document.querySelector('.cm-content').textContent; \
+         return c.includes('Partners reach from') && !c.includes('Partners range from');",
+    )
+    .await;
+
+    // Undo cannot bring the old words back over theirs; a save keeps them.
+    let body = open_at_end(&app, AIDA).await;
+    press(&body, " Mine.").await;
+    for _ in 0..5 {
+        press(&body, &chord("z", false)).await;
+    }
+    app.wait_for(
+        "undo to stop at the fetched text",
+        "return !document.querySelector(\"[data-testid='unsaved']\");",
+    )
+    .await;
+    assert!(app
+        .eval("return document.querySelector('.cm-content').textContent.includes('Partners reach from');")
+        .await
+        .as_bool()
+        .unwrap_or(false));
+    press(&body, " Mine.").await;
+    save(&app).await;
+    let saved = read(&app, AIDA);
+    assert!(
+        saved.contains("Partners reach from") && saved.contains(" Mine."),
+        "{saved}"
+    );
+    app.stop().await;
+}
