@@ -29,6 +29,7 @@ fn main() {
             "set_git_identity",
             "set_https_token",
             "open_external",
+            "set_spell_languages",
             "outside_change",
             "settle_outside_change",
             "subscribe",

@@ -11,6 +11,7 @@ mod ipc;
 mod preferences;
 mod protocol;
 mod recent;
+mod spelling;
 mod state;
 mod tokens;
 mod update;
@@ -59,6 +60,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, context: tauri::Context<R
             commands::publish::set_git_identity,
             commands::git::set_https_token,
             commands::external::open_external,
+            commands::spelling::set_spell_languages,
             commands::page::outside_change,
             commands::page::settle_outside_change,
             commands::events::subscribe,

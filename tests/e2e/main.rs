@@ -9,6 +9,7 @@ mod bigsite;
 mod browser;
 mod clone;
 mod editing;
+mod editor;
 mod figures;
 mod form;
 mod harness;

@@ -276,6 +276,7 @@ export function createFakeBackend(scenario: Scenario): { backend: Backend; hooks
     setGitIdentity: async () => undefined,
     setHttpsToken: async () => ({ in_keychain: true }),
     openExternal: async () => undefined,
+    setSpellLanguages: async () => undefined,
     subscribe: async (onEvent) => {
       listener = onEvent;
     },

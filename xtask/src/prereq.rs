@@ -6,7 +6,8 @@ use std::process::Command;
 
 /// Debian/Ubuntu packages: WebKitGTK and friends to build the app, Xvfb, D-Bus
 /// and WebKitWebDriver for the end-to-end suite, ImageMagick for screenshots,
-/// Chromium for the UI's browser tests (accessibility, keyboard).
+/// Chromium for the UI's browser tests (accessibility, keyboard), the Swedish
+/// and English dictionaries WebKitGTK's spell checker uses (through Enchant).
 const APT_PACKAGES: &[&str] = &[
     "build-essential",
     "pkg-config",
@@ -25,6 +26,8 @@ const APT_PACKAGES: &[&str] = &[
     "git",
     "python3-xlib",
     "chromium",
+    "hunspell-sv",
+    "hunspell-en-us",
 ];
 
 /// Whether `program` is on the PATH.
@@ -71,6 +74,13 @@ pub fn system_packages() -> Result<(), String> {
         .is_ok_and(|s| s.success());
     if !xlib {
         missing.push("python3-xlib");
+    }
+    // The spell-checking end-to-end test needs both dictionaries.
+    for (package, dictionary) in [("hunspell-sv", "sv_SE"), ("hunspell-en-us", "en_US")] {
+        let file = format!("/usr/share/hunspell/{dictionary}.dic");
+        if !std::path::Path::new(&file).is_file() {
+            missing.push(package);
+        }
     }
     if webkit && missing.is_empty() {
         println!("==> system packages: all present");

@@ -13,4 +13,5 @@ pub mod preview;
 pub mod publish;
 pub mod recovery;
 pub mod site;
+pub mod spelling;
 pub mod update;

@@ -28,7 +28,7 @@ say_codes! {
         ChooseVersion = "coreError.app.chooseVersion" (path),
         /// Keeping a deleted page is not possible.
         KeepDeleted = "coreError.app.keepDeleted" (),
-        /// Only web links open in the browser.
+        /// Only web and e-mail links open in the system's programs.
         OnlyWebLinks = "coreError.app.onlyWebLinks" (),
         /// The browser could not be opened.
         BrowserFailed = "coreError.app.browserFailed" (detail),

@@ -74,7 +74,7 @@ export const en = {
     "Another program is using this site's git records right now. Close other git tools (or wait a moment) and try again.",
   "errors.merge_in_progress":
     "You are in the middle of combining your changes with the latest ones. Finish resolving the conflicts, or abandon the merge, before doing this.",
-  "errors.invalid_link": "Only web links can be opened.",
+  "errors.invalid_link": "Only web and e-mail links can be opened.",
   "errors.nextGetLatest": "Get latest changes",
   "errors.nextToken": "Enter an access token…",
 
@@ -512,7 +512,7 @@ export const en = {
   "coreError.app.notInThatVersion": "This page did not exist in that version.",
   "coreError.app.chooseVersion": "Choose a version for \"{path}\" first.",
   "coreError.app.keepDeleted": "Keeping a deleted page is not possible yet: keep the other version.",
-  "coreError.app.onlyWebLinks": "Only web links can be opened.",
+  "coreError.app.onlyWebLinks": "Only web and e-mail links can be opened.",
   "coreError.app.browserFailed": "The browser could not be opened: {detail}",
   "coreError.app.notLocalFile": "That file is not on this computer.",
   "coreError.app.notLocalFolder": "That location is not a folder on this computer.",

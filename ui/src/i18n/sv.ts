@@ -71,7 +71,7 @@ export const sv: Catalogue = {
     "Ett annat program använder webbplatsens git-historik just nu. Stäng andra git-verktyg (eller vänta en stund) och försök igen.",
   "errors.merge_in_progress":
     "Du håller på att sammanfoga dina ändringar med de senaste. Gör klart valen, eller avbryt sammanfogningen, innan du gör det här.",
-  "errors.invalid_link": "Det går bara att öppna webblänkar.",
+  "errors.invalid_link": "Det går bara att öppna webb- och e-postlänkar.",
   "errors.nextGetLatest": "Hämta senaste",
   "errors.nextToken": "Ange en åtkomsttoken…",
 
@@ -498,7 +498,7 @@ export const sv: Catalogue = {
   "coreError.app.notInThatVersion": "Sidan fanns inte i den versionen.",
   "coreError.app.chooseVersion": "Välj en version för ”{path}” först.",
   "coreError.app.keepDeleted": "Det går inte att behålla en borttagen sida än: behåll den andra versionen.",
-  "coreError.app.onlyWebLinks": "Det går bara att öppna webblänkar.",
+  "coreError.app.onlyWebLinks": "Det går bara att öppna webb- och e-postlänkar.",
   "coreError.app.browserFailed": "Webbläsaren gick inte att öppna ({detail}).",
   "coreError.app.notLocalFile": "Filen finns inte på den här datorn.",
   "coreError.app.notLocalFolder": "Platsen är inte en mapp på den här datorn.",

@@ -66,6 +66,7 @@ describe("invoke wrappers", () => {
     ["cloneDestination", () => backend.cloneDestination("https://git.example/site.git"), "clone_destination", { address: "https://git.example/site.git" }],
     ["cancelClone", () => backend.cancelClone(), "cancel_clone", {}],
     ["openExternal", () => backend.openExternal("https://x.se"), "open_external", { url: "https://x.se" }],
+    ["setSpellLanguages", () => backend.setSpellLanguages(["sv", "en"]), "set_spell_languages", { tags: ["sv", "en"] }],
     ["setUnsaved", () => backend.setUnsaved(2), "set_unsaved", { count: 2 }],
     [
       "settleOutsideChange",

@@ -71,6 +71,8 @@ export interface Backend {
    * without it, the open site's remote. */
   setHttpsToken(username: string, token: string, address?: string): Promise<{ in_keychain: boolean }>;
   openExternal(url: string): Promise<void>;
+  /** The system spell checker's languages (BCP 47 tags: the text's, the UI's). */
+  setSpellLanguages(tags: string[]): Promise<void>;
   subscribe(onEvent: (event: AppEvent) => void): Promise<void>;
   setUnsaved(count: number): Promise<void>;
   quitApp(): Promise<void>;
@@ -264,6 +266,7 @@ export const tauriBackend: Backend = {
   setGitIdentity: (name, email) => invoke("set_git_identity", { name, email }),
   setHttpsToken: (username, token, address) => invoke("set_https_token", { username, token, address: address ?? null }),
   openExternal: (url) => invoke("open_external", { url }),
+  setSpellLanguages: (tags) => invoke("set_spell_languages", { tags }),
   subscribe: (onEvent) => {
     const channel = new Channel<AppEvent>();
     channel.onmessage = onEvent;
