@@ -22,6 +22,10 @@ pub const INDEX_WAITS_FOR_VARIABLE: &str = "GALLEY_SEARCH_INDEX_WAITS_FOR";
 /// How often the build looks for [`INDEX_WAITS_FOR_VARIABLE`]'s file.
 const WAIT_POLL: std::time::Duration = std::time::Duration::from_millis(50);
 
+/// The longest the build waits for that file: were the variable ever set
+/// outside the tests, searches still become complete.
+const WAIT_AT_MOST: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// Lowers the calling thread's priority. On Linux `setpriority` with the
 /// calling process's id changes only the calling thread (see setpriority(2),
 /// "BUGS"); elsewhere it would lower the whole app, so nothing is done.
@@ -30,6 +34,20 @@ fn lower_this_thread() {
     {
         // Failing to lower it only means the work competes as before.
         let _ = rustix::process::setpriority_process(None, LOWEST_PRIORITY);
+    }
+}
+
+/// Runs `work` (which uses rayon) on a pool of low-priority threads of its
+/// own, so neither it nor the app's other parallel work on rayon's global
+/// pool, which keeps normal priority, waits for the other.
+fn in_low_priority_pool(work: impl FnOnce() + Send) {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("galley-index-{i}"))
+        .start_handler(|_| lower_this_thread())
+        .build();
+    match pool {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
     }
 }
 
@@ -43,7 +61,7 @@ pub fn after_open(site: &Arc<Site>) {
         // Titles and fields first: the first search answers from them.
         let build = site.claim_search_build();
         if build {
-            site.warm_quick_search();
+            in_low_priority_pool(|| site.warm_quick_search());
         }
         site.write_pending_cache();
         if build {
@@ -52,17 +70,17 @@ pub fn after_open(site: &Arc<Site>) {
     });
 }
 
-/// Builds `site`'s quick search index (titles and fields, from memory) on a
-/// low-priority thread.
+/// Builds `site`'s quick search index (titles and fields, from memory) on
+/// low-priority threads.
 pub fn warm_quick_search(site: &Arc<Site>) {
     let site = Arc::clone(site);
     std::thread::spawn(move || {
         lower_this_thread();
-        site.warm_quick_search();
+        in_low_priority_pool(|| site.warm_quick_search());
     });
 }
 
-/// Builds `site`'s search indexes (quick, then full) on a low-priority thread,
+/// Builds `site`'s search indexes (quick, then full) on low-priority threads,
 /// unless someone already is: a site re-read after a change starts with none.
 pub fn index_search(site: &Arc<Site>) {
     if site.search_ready() || !site.claim_search_build() {
@@ -71,26 +89,20 @@ pub fn index_search(site: &Arc<Site>) {
     let site = Arc::clone(site);
     std::thread::spawn(move || {
         lower_this_thread();
-        site.warm_quick_search();
+        in_low_priority_pool(|| site.warm_quick_search());
         build_search_index(&site);
     });
 }
 
-/// Builds the index on this (already lowered) thread with a pool of its own, so
-/// the app's other parallel work keeps normal priority.
+/// Builds the full index on low-priority threads (after the tests' wait, if
+/// they asked for one).
 fn build_search_index(site: &Site) {
     if let Some(file) = std::env::var_os(INDEX_WAITS_FOR_VARIABLE) {
         let file = std::path::PathBuf::from(file);
-        while !file.exists() {
+        let until = std::time::Instant::now() + WAIT_AT_MOST;
+        while !file.exists() && std::time::Instant::now() < until {
             std::thread::sleep(WAIT_POLL);
         }
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .thread_name(|i| format!("galley-index-{i}"))
-        .start_handler(|_| lower_this_thread())
-        .build();
-    match pool {
-        Ok(pool) => pool.install(|| site.warm_search()),
-        Err(_) => site.warm_search(),
-    }
+    in_low_priority_pool(|| site.warm_search());
 }

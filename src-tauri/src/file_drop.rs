@@ -8,7 +8,7 @@
 //! (so WebKit neither navigates to the file nor gives the page its path).
 
 use crate::state::{AppEvent, AppState};
-use galley_core::assets::is_image;
+use galley_core::drops::is_droppable_image;
 use tauri::{DragDropEvent, Manager, PhysicalPosition, Runtime, Window};
 
 /// Where the drag is, in the page's CSS pixels. Tauri calls the position
@@ -23,12 +23,9 @@ fn css_point<R: Runtime>(window: &Window<R>, at: &PhysicalPosition<f64>) -> (f64
     }
 }
 
-/// Whether any of `paths` is named like an image the site can show.
+/// Whether any of `paths` is an image a drop would take.
 fn any_image(paths: &[std::path::PathBuf]) -> bool {
-    paths.iter().any(|p| {
-        p.file_name()
-            .is_some_and(|name| is_image(&name.to_string_lossy()))
-    })
+    paths.iter().any(|p| is_droppable_image(p))
 }
 
 /// Turns one of the system's drag events into the UI's event; a drop's paths

@@ -5,10 +5,13 @@
 //! Two more addresses serve the preview: a link clicked in the frame (which
 //! runs no script) arrives at [`LINK_PATH`], and the editor sends a
 //! keystroke's edit of the preview's text to [`PREVIEW_EDIT_PATH`] and waits
-//! for the answer (see `edit_within_keystroke` in ui/src/ipc). The edit only
-//! changes what the preview shows, is taken as a POST from the app's own
-//! page only (content in the frame can make no POST: no scripts, no forms),
-//! and answers what the `preview_edit` command answers.
+//! for the answer (see `editWithinKeystroke` in ui/src/ipc). The edit only
+//! changes what the preview shows and answers what the `preview_edit`
+//! command answers. It is taken only as a POST from the app's origin. The
+//! preview frame shares that origin (it is sandboxed with `allow-same-origin`
+//! so the app can write into it), but content there can make no POST: it runs
+//! no scripts and keeps no forms (`form-action 'none'` besides); what it can
+//! load, images and links, are GETs.
 
 use crate::state::AppState;
 use galley_core::preview::TextEdit;
@@ -70,12 +73,9 @@ const LINK_PATH: &str = "/__galley__/link";
 const PREVIEW_EDIT_PATH: &str = "/__galley__/preview-edit";
 
 /// The origins the app's own page has: `tauri://localhost` on Linux and
-/// macOS, `http(s)://tauri.localhost` in WebView2 on Windows.
-const APP_ORIGINS: [&str; 3] = [
-    "tauri://localhost",
-    "http://tauri.localhost",
-    "https://tauri.localhost",
-];
+/// macOS, `http://tauri.localhost` in WebView2 on Windows (the UI reaches this
+/// protocol over plain http there, which an https page could not).
+const APP_ORIGINS: [&str; 2] = ["tauri://localhost", "http://tauri.localhost"];
 
 /// The body of a preview edit request: the `preview_edit` command's arguments.
 #[derive(serde::Deserialize)]
@@ -94,20 +94,29 @@ fn from_the_app(request: &Request<Vec<u8>>) -> Option<&'static str> {
 }
 
 /// Applies a keystroke's edit and answers with the preview's update (JSON,
-/// `null` when the edit was not made against the kept text).
+/// `null` when the edit was not made against the kept text), or 503 when the
+/// edit would have to wait (the editor then sends it through the async
+/// command). Runs on the main thread, so it never waits for anything.
 fn preview_edit(state: &AppState, request: &Request<Vec<u8>>) -> Response<Vec<u8>> {
     let Some(origin) = from_the_app(request) else {
         return status(StatusCode::FORBIDDEN);
     };
-    let Ok(asked) = serde_json::from_slice::<PreviewEditRequest>(request.body()) else {
-        return status(StatusCode::BAD_REQUEST);
+    let answer = match serde_json::from_slice::<PreviewEditRequest>(request.body()) {
+        Err(_) => Err(StatusCode::BAD_REQUEST),
+        Ok(asked) => {
+            crate::commands::preview::edit_kept_text_now(state, asked.path.as_deref(), &asked.edit)
+                .map_err(|_busy| StatusCode::SERVICE_UNAVAILABLE)
+        }
     };
-    let answer =
-        crate::commands::preview::edit_kept_text(state, asked.path.as_deref(), &asked.edit);
-    let Ok(body) = serde_json::to_vec(&answer) else {
-        return status(StatusCode::INTERNAL_SERVER_ERROR);
+    let (code, body) = match answer.map(|update| serde_json::to_vec(&update)) {
+        Ok(Ok(body)) => (StatusCode::OK, body),
+        Ok(Err(_)) => (StatusCode::INTERNAL_SERVER_ERROR, Vec::new()),
+        Err(code) => (code, Vec::new()),
     };
+    // Every answer carries the CORS header, so the page can read its status
+    // (a refusal the page cannot read looks like a broken protocol).
     Response::builder()
+        .status(code)
         .header(header::CONTENT_TYPE, "application/json")
         .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin)
         .body(body)
@@ -229,6 +238,59 @@ mod tests {
         assert!(!is_navigation(&link_request(None)));
     }
 
+    fn edit_post(body: &str) -> Request<Vec<u8>> {
+        Request::builder()
+            .method(Method::POST)
+            .uri("galley-site://localhost/__galley__/preview-edit")
+            .header(header::ORIGIN, "tauri://localhost")
+            .body(body.as_bytes().to_vec())
+            .expect("request")
+    }
+
+    #[test]
+    fn a_keystrokes_edit_is_rendered_or_sent_back_to_wait() {
+        let state = AppState::default();
+        state.preview_session().replace(None, "Hello".to_owned());
+        let edit = r#"{"path": null, "edit": {"base": 1, "keep_start": 5, "keep_end": 0, "insert": " *world*"}}"#;
+        // A render holding the kept text: answered at once with "busy".
+        let held = state.preview_session();
+        let busy = preview_edit(&state, &edit_post(edit));
+        drop(held);
+        assert_eq!(busy.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            busy.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+            "tauri://localhost",
+            "the page can read why"
+        );
+        let done = preview_edit(&state, &edit_post(edit));
+        assert_eq!(done.status(), StatusCode::OK);
+        let answer: serde_json::Value = serde_json::from_slice(done.body()).expect("json");
+        assert_eq!(answer["revision"], 2);
+        assert!(
+            answer["blocks"][0]["html"]
+                .as_str()
+                .is_some_and(|html| html.contains("<em>world</em>")),
+            "{answer}"
+        );
+        assert_eq!(state.preview_session().text(), "Hello *world*");
+        // The same edit again names a revision the kept text has left behind.
+        let stale = preview_edit(&state, &edit_post(edit));
+        assert_eq!(stale.status(), StatusCode::OK);
+        assert_eq!(stale.body().as_slice(), b"null");
+        assert_eq!(
+            preview_edit(&state, &edit_post("not json")).status(),
+            StatusCode::BAD_REQUEST
+        );
+        let mut from_elsewhere = edit_post(edit);
+        from_elsewhere
+            .headers_mut()
+            .insert(header::ORIGIN, "https://example.org".parse().expect("origin"));
+        assert_eq!(
+            preview_edit(&state, &from_elsewhere).status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+
     fn edit_request(method: Method, origin: Option<&str>) -> Request<Vec<u8>> {
         let mut builder = Request::builder()
             .method(method)
@@ -250,7 +312,7 @@ mod tests {
             Some("http://tauri.localhost")
         );
         // What content in the preview frame could make: a GET (an image, a
-        // link), from the frame's own or an opaque origin.
+        // link). Other origins are refused.
         assert_eq!(
             from_the_app(&edit_request(Method::GET, Some("tauri://localhost"))),
             None

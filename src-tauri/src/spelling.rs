@@ -44,6 +44,13 @@ fn usual_region(language: &str) -> String {
         "et" => "EE",
         "uk" => "UA",
         "ja" => "JP",
+        "zh" => "CN",
+        "ko" => "KR",
+        "ar" => "SA",
+        "he" => "IL",
+        "fa" => "IR",
+        "hi" => "IN",
+        "vi" => "VN",
         other => return format!("{other}_{}", other.to_ascii_uppercase()),
     };
     format!("{language}_{region}")
@@ -170,7 +177,7 @@ mod tests {
         assert_eq!(names(&["sv"], &[]), ["sv", "sv_SE"]);
         assert_eq!(names(&["en-GB"], &[]), ["en_GB", "en", "en_US"]);
         assert_eq!(names(&["fi"], &[]), ["fi", "fi_FI"]);
-        assert_eq!(names(&["zh-Hant-TW"], &[]), ["zh_TW", "zh", "zh_ZH"]);
+        assert_eq!(names(&["zh-Hant-TW"], &[]), ["zh_TW", "zh", "zh_CN"]);
     }
 
     #[test]

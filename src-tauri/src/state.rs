@@ -170,6 +170,17 @@ impl AppState {
         lock(&self.preview)
     }
 
+    /// The preview's kept text, unless a render holds it now.
+    pub fn try_preview_session(
+        &self,
+    ) -> Option<MutexGuard<'_, galley_core::preview::PreviewSession>> {
+        match self.preview.try_lock() {
+            Ok(guard) => Some(guard),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        }
+    }
+
     /// Says that a site is being opened at start-up (on the main thread, before
     /// the UI can ask for it).
     pub fn begin_opening(&self) {
@@ -225,6 +236,16 @@ impl AppState {
         // after every save), so the next search answers at once.
         crate::background::warm_quick_search(&site);
         Ok(site)
+    }
+
+    /// The site's index if it is in memory now, without waiting for a lock or
+    /// reading the site again (for work on the main thread that must not stall).
+    pub fn loaded_site_index(&self) -> Option<Arc<Site>> {
+        let open = self.site()?;
+        let slot = self.index.try_lock().ok()?;
+        slot.as_ref()
+            .filter(|site| site.root == open.root)
+            .map(Arc::clone)
     }
 
     /// Where site indexes are cached (set once at start-up).

@@ -3,41 +3,17 @@
 //! images, adding and reordering list items, and a wrong value explained next
 //! to its field instead of being saved.
 
-use crate::harness::{copy_demo_site, App, Launch};
+use crate::harness::{changed_lines, copy_demo_site, App, Launch};
 
 const AIDA: &str = "_engagements/aida.md";
 const KNEE: &str = "_datasets/knee-mri.md";
 
-async fn open(app: &App, page: &str, field: &str) {
-    app.click(&format!("[data-path='{page}']")).await;
-    app.find(&format!("[data-field='{field}']")).await;
-}
-
-async fn save(app: &App) {
-    app.click("[data-testid='save']").await;
-    app.wait_for_status("Saved.").await;
-}
-
-/// The lines of `after` that differ from `before` (same line count expected).
-fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
-    assert_eq!(
-        before.lines().count(),
-        after.lines().count(),
-        "lines were added or removed:\n{after}"
-    );
-    before
-        .lines()
-        .zip(after.lines())
-        .filter(|(a, b)| a != b)
-        .map(|(a, b)| (a.to_owned(), b.to_owned()))
-        .collect()
-}
 
 #[tokio::test]
 async fn the_year_widget_changes_a_year() {
     let app = App::start().await;
     let before = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
-    open(&app, AIDA, "start").await;
+    app.open_at_field(AIDA, "start").await;
     app.click("[data-testid='year-up-start']").await;
     app.click("[data-testid='year-up-start']").await;
     app.click("[data-testid='year-down-start']").await;
@@ -48,7 +24,7 @@ async fn the_year_widget_changes_a_year() {
     .await;
     app.screenshot("form-01-year").await;
     app.guide_shot("04-edit").await;
-    save(&app).await;
+    app.save().await;
     let after = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     assert_eq!(
         changed_lines(&before, &after),
@@ -62,10 +38,10 @@ async fn a_yes_no_toggle_keeps_the_files_spelling() {
     let app = App::start().await;
     let before = std::fs::read_to_string(app.site.join(KNEE)).expect("read");
     assert!(before.lines().any(|l| l == "hidden: no"));
-    open(&app, KNEE, "hidden").await;
+    app.open_at_field(KNEE, "hidden").await;
     app.click("input[data-field='hidden']").await;
     app.screenshot("form-02-toggle").await;
-    save(&app).await;
+    app.save().await;
     let after = std::fs::read_to_string(app.site.join(KNEE)).expect("read");
     assert_eq!(
         changed_lines(&before, &after),
@@ -78,7 +54,7 @@ async fn a_yes_no_toggle_keeps_the_files_spelling() {
 async fn an_image_is_picked_from_the_sites_images() {
     let app = App::start().await;
     let before = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
-    open(&app, AIDA, "logo").await;
+    app.open_at_field(AIDA, "logo").await;
     app.click("[data-testid='pick-logo']").await;
     app.find("[data-image='/assets/images/arena-map.png']")
         .await;
@@ -91,7 +67,7 @@ async fn an_image_is_picked_from_the_sites_images() {
          && !!document.querySelector(\"[data-path='logo'] img.thumb\");",
     )
     .await;
-    save(&app).await;
+    app.save().await;
     let after = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     assert_eq!(
         changed_lines(&before, &after),
@@ -107,7 +83,7 @@ async fn an_image_is_picked_from_the_sites_images() {
 async fn a_list_item_is_added_and_moved() {
     let app = App::start().await;
     let before = std::fs::read_to_string(app.site.join(KNEE)).expect("read");
-    open(&app, KNEE, "datacite.keywords[0]").await;
+    app.open_at_field(KNEE, "datacite.keywords[0]").await;
     app.click("[data-testid='add-datacite.keywords']").await;
     app.type_into("input[data-field='datacite.keywords[4]']", "Orthopaedics")
         .await;
@@ -118,7 +94,7 @@ async fn a_list_item_is_added_and_moved() {
     )
     .await;
     app.screenshot("form-04-list").await;
-    save(&app).await;
+    app.save().await;
     let after = std::fs::read_to_string(app.site.join(KNEE)).expect("read");
     // One new line, right after "Knee", in the file's own line endings. The
     // item is created empty (`""`) and then typed into, so the engine keeps
@@ -136,7 +112,7 @@ async fn a_list_item_is_added_and_moved() {
 async fn a_wrong_value_is_explained_next_to_its_field_and_not_saved() {
     let app = App::start().await;
     let before = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
-    open(&app, AIDA, "prio").await;
+    app.open_at_field(AIDA, "prio").await;
     app.type_into("input[data-field='prio']", "first").await;
     let problem = app.text_of("[data-testid='problem-prio']").await;
     assert!(problem.contains("whole number"), "{problem}");
@@ -156,13 +132,13 @@ async fn a_wrong_value_is_explained_next_to_its_field_and_not_saved() {
 async fn a_field_in_a_group_and_in_a_list_of_groups_is_saved_as_its_one_line() {
     let app = App::start().await;
     let before = std::fs::read_to_string(app.site.join(KNEE)).expect("read");
-    open(&app, KNEE, "datacite.publisher.name").await;
+    app.open_at_field(KNEE, "datacite.publisher.name").await;
     app.type_into(
         "input[data-field='datacite.publisher.name']",
         "Galley Demo Data Hub, Linköping",
     )
     .await;
-    save(&app).await;
+    app.save().await;
     let after_group = std::fs::read_to_string(app.site.join(KNEE)).expect("read");
     assert_eq!(
         changed_lines(&before, &after_group),
@@ -178,7 +154,7 @@ async fn a_field_in_a_group_and_in_a_list_of_groups_is_saved_as_its_one_line() {
     )
     .await;
     app.screenshot("form-06-list-of-groups").await;
-    save(&app).await;
+    app.save().await;
     let after_item = std::fs::read_to_string(app.site.join(KNEE)).expect("read");
     assert_eq!(
         changed_lines(&after_group, &after_item),
@@ -219,7 +195,7 @@ async fn a_date_and_time_changes_its_time_and_keeps_the_files_spelling() {
         std::fs::write(site.join(SEMINAR), SEMINAR_PAGE).expect("write the seminar post");
     })
     .await;
-    open(&app, SEMINAR, "date").await;
+    app.open_at_field(SEMINAR, "date").await;
     let kinds = app
         .eval(
             "return [...document.querySelectorAll(\"[data-path='date'] input, [data-path='updated'] input\")].map((i) => i.type);",
@@ -241,7 +217,7 @@ async fn a_date_and_time_changes_its_time_and_keeps_the_files_spelling() {
     pick(&app, "[data-testid='time-date']", "14:30:00").await;
     // Quoted and without seconds: Jekyll reads it as a time all the same.
     pick(&app, "[data-testid='time-updated']", "10:45").await;
-    save(&app).await;
+    app.save().await;
     let after = std::fs::read_to_string(app.site.join(SEMINAR)).expect("read");
     assert_eq!(
         changed_lines(SEMINAR_PAGE, &after),

@@ -354,6 +354,22 @@ async fn connect(
     }
 }
 
+/// The lines of `after` that differ from `before`, as (before, after) pairs;
+/// the two must have as many lines (a one-field edit adds or removes none).
+pub fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
+    assert_eq!(
+        before.lines().count(),
+        after.lines().count(),
+        "lines were added or removed:\n{after}"
+    );
+    before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .collect()
+}
+
 /// Writes a test's own site into an empty folder.
 type Fill<'f> = Box<dyn FnOnce(&Path) + 'f>;
 
@@ -646,6 +662,18 @@ impl App {
             typed.success(),
             "the keys were typed into the Galley window"
         );
+    }
+
+    /// Opens `page` from the page list and waits for its form's `field`.
+    pub async fn open_at_field(&self, page: &str, field: &str) {
+        self.click(&format!("[data-path='{page}']")).await;
+        self.find(&format!("[data-field='{field}']")).await;
+    }
+
+    /// Saves with the button and waits for "Saved.".
+    pub async fn save(&self) {
+        self.click("[data-testid='save']").await;
+        self.wait_for_status("Saved.").await;
     }
 
     /// Runs one of the X helpers beside this file (`tests/e2e/NAME`) with

@@ -4,7 +4,7 @@
 //! source, xdnd_drop.py) onto the `logo` field and into the text; and a text
 //! file dropped on `logo`, refused in words with nothing copied.
 
-use crate::harness::App;
+use crate::harness::{changed_lines, App};
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -20,30 +20,6 @@ const LOGO_FIELD: &str = "document.querySelector(\"[data-path='logo']\")";
 /// Where new images go in the demo site (`assets::images_folder`).
 const IMAGES: &str = "assets/images";
 
-async fn open(app: &App, page: &str, field: &str) {
-    app.click(&format!("[data-path='{page}']")).await;
-    app.find(&format!("[data-field='{field}']")).await;
-}
-
-async fn save(app: &App) {
-    app.click("[data-testid='save']").await;
-    app.wait_for_status("Saved.").await;
-}
-
-/// The lines of `after` that differ from `before` (same line count expected).
-fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
-    assert_eq!(
-        before.lines().count(),
-        after.lines().count(),
-        "lines were added or removed:\n{after}"
-    );
-    before
-        .lines()
-        .zip(after.lines())
-        .filter(|(a, b)| a != b)
-        .map(|(a, b)| (a.to_owned(), b.to_owned()))
-        .collect()
-}
 
 /// The files directly in the site's images folder.
 fn images_in(site: &Path) -> BTreeSet<String> {
@@ -161,7 +137,7 @@ async fn an_image_is_added_to_logo_by_picking_a_file() {
     let before = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     let images_before = images_in(&app.site);
     let (_outside, png) = outside_file("New Logo.png", LOGO_PNG);
-    open(&app, AIDA, "logo").await;
+    app.open_at_field(AIDA, "logo").await;
     app.click("[data-testid='import-logo']").await;
     let chosen = app
         .x_helper("file_dialog.py")
@@ -181,7 +157,7 @@ async fn an_image_is_added_to_logo_by_picking_a_file() {
         std::fs::read(app.site.join(IMAGES).join("new-logo.png")).expect("read the copy"),
         LOGO_PNG
     );
-    save(&app).await;
+    app.save().await;
     let after = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     assert_eq!(
         changed_lines(&before, &after),
@@ -199,7 +175,7 @@ async fn an_image_dropped_on_logo_is_copied_in_and_shown() {
     let before = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     let images_before = images_in(&app.site);
     let (_outside, png) = outside_file("Bild på Åsa.PNG", LOGO_PNG);
-    open(&app, AIDA, "logo").await;
+    app.open_at_field(AIDA, "logo").await;
     let at = centre_of(&app, LOGO_FIELD).await;
     let drag = Drag::over(&app, at, &[&png]);
     app.wait_for(
@@ -229,7 +205,7 @@ async fn an_image_dropped_on_logo_is_copied_in_and_shown() {
         std::fs::read(app.site.join(IMAGES).join("bild-pa-asa.png")).expect("read the copy"),
         LOGO_PNG
     );
-    save(&app).await;
+    app.save().await;
     let after = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     assert_eq!(
         changed_lines(&before, &after),
@@ -247,7 +223,7 @@ async fn a_dropped_text_file_is_refused_in_words_and_nothing_is_copied() {
     let before = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     let images_before = images_in(&app.site);
     let (_outside, text) = outside_file("notes.txt", b"Not a picture.\n");
-    open(&app, AIDA, "logo").await;
+    app.open_at_field(AIDA, "logo").await;
     let at = centre_of(&app, LOGO_FIELD).await;
     let drag = Drag::over(&app, at, &[&text]);
     app.wait_for(
@@ -292,7 +268,7 @@ async fn an_image_dropped_into_the_text_goes_where_it_was_dropped() {
     let app = App::start().await;
     let before = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     let (_outside, png) = outside_file("arena-logo.png", LOGO_PNG);
-    open(&app, AIDA, "logo").await;
+    app.open_at_field(AIDA, "logo").await;
     // The empty line before "## How the arena works": the editor draws only
     // the lines in view, so scroll until it is drawn, then into the middle.
     app.wait_for(
@@ -330,7 +306,7 @@ async fn an_image_dropped_into_the_text_goes_where_it_was_dropped() {
         .await;
     app.screenshot("images-07-describe-dropped").await;
     app.click("[data-testid='image-confirm']").await;
-    save(&app).await;
+    app.save().await;
     let after = std::fs::read_to_string(app.site.join(AIDA)).expect("read");
     assert_eq!(
         changed_lines(&before, &after),

@@ -60,6 +60,14 @@ fn name_of(path: &std::path::Path) -> String {
         .into_owned()
 }
 
+/// Whether `path`, dropped, is an image the site can take: a file on this
+/// computer (an absolute path) named like an image. The drag's highlight and
+/// the drop itself ask this same question, so the highlight never promises
+/// what the drop then refuses.
+pub fn is_droppable_image(path: &std::path::Path) -> bool {
+    path.is_absolute() && is_image(&name_of(path))
+}
+
 impl DropShelf {
     /// Keeps the files of a new drop (forgetting the one before) and says
     /// what the UI may know of them. Only absolute paths are files: anything
@@ -73,7 +81,7 @@ impl DropShelf {
             let name = name_of(&path);
             if path.is_absolute() {
                 files.push(DroppedFile {
-                    image: is_image(&name),
+                    image: is_droppable_image(&path),
                     name,
                 });
                 kept.push(Some(Kept::File(path)));
@@ -159,6 +167,23 @@ mod tests {
             let given: Vec<&str> = words.params.keys().map(String::as_str).collect();
             assert_eq!(given, say.params(), "{}", words.code);
         }
+    }
+
+    #[test]
+    fn the_highlight_and_the_drop_agree_on_what_is_an_image() {
+        // A web address dragged in arrives as a relative "path": named like
+        // an image, yet no file here, so neither highlighted nor taken.
+        let web = PathBuf::from("https://example.org/logo.png");
+        assert!(!is_droppable_image(&web));
+        assert!(is_droppable_image(&abs("logo.PNG")));
+        assert!(!is_droppable_image(&abs("notes.txt")));
+        let mut shelf = DropShelf::default();
+        let offer = shelf.put(vec![web.clone(), abs("logo.PNG"), abs("notes.txt")]);
+        let images: Vec<bool> = offer.files.iter().map(|f| f.image).collect();
+        assert_eq!(
+            images,
+            [web, abs("logo.PNG"), abs("notes.txt")].map(|p| is_droppable_image(&p))
+        );
     }
 
     #[test]

@@ -40,7 +40,8 @@ pub async fn render_preview(
 ) -> Result<SessionUpdate, IpcError> {
     let mut session = state.preview_session();
     session.replace(path, body);
-    let blocks = render_for(&state, session.path(), session.text());
+    let site = state.site_index().ok();
+    let blocks = render_for(&state, site.as_deref(), session.path(), session.text());
     Ok(session.answer(Some(&known.unwrap_or_default()), blocks))
 }
 
@@ -69,15 +70,49 @@ pub fn edit_kept_text(
     if !session.edit(path, edit) {
         return None;
     }
-    let blocks = render_for(state, session.path(), session.text());
+    let site = state.site_index().ok();
+    let blocks = render_for(state, site.as_deref(), session.path(), session.text());
     Some(session.answer(None, blocks))
 }
 
-fn render_for(state: &AppState, path: Option<&str>, body: &str) -> Vec<PreviewBlock> {
+/// [`edit_kept_text`] would have to wait: a render holds the kept text, or
+/// the site must first be read again (after a save or a change on disk).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Busy;
+
+/// [`edit_kept_text`] for the keystroke's synchronous request, which runs on
+/// the app's main thread while the webview waits for it: it never waits for
+/// a lock or reads the site. `Err(Busy)` sends the editor to the async
+/// command for this keystroke.
+pub fn edit_kept_text_now(
+    state: &AppState,
+    path: Option<&str>,
+    edit: &TextEdit,
+) -> Result<Option<SessionUpdate>, Busy> {
+    let mut session = state.try_preview_session().ok_or(Busy)?;
+    let site = match path {
+        Some(_) => Some(state.loaded_site_index().ok_or(Busy)?),
+        None => None,
+    };
+    if !session.edit(path, edit) {
+        return Ok(None);
+    }
+    let blocks = render_for(state, site.as_deref(), session.path(), session.text());
+    Ok(Some(session.answer(None, blocks)))
+}
+
+/// Renders `body`, the text of page `path` of `site` (its Liquid values,
+/// includes and folder), or alone without them.
+fn render_for(
+    state: &AppState,
+    site: Option<&galley_core::site::Site>,
+    path: Option<&str>,
+    body: &str,
+) -> Vec<PreviewBlock> {
     let options = RenderOptions {
         asset_url_prefix: Some(asset_prefix()),
     };
-    let (Some(path), Ok(site)) = (path, state.site_index()) else {
+    let (Some(path), Some(site)) = (path, site) else {
         return render_blocks(body, &options, &PageContext::default());
     };
     let site_values = state.site_values();
@@ -107,11 +142,17 @@ pub fn site_stylesheet(state: State<'_, AppState>) -> Result<Option<String>, Ipc
 }
 
 /// The page of this site a link in a page opens, if it is one.
+///
+/// Async, off the main thread: a link that matches no page is looked for
+/// among every page's address, which takes a while on a big site.
 #[tauri::command]
-pub fn page_for_link(
+pub async fn page_for_link(
     state: State<'_, AppState>,
     from: String,
     link: String,
 ) -> Result<Option<String>, IpcError> {
-    Ok(state.site_index()?.page_for_link(&from, &link))
+    let site = state.site_index()?;
+    tauri::async_runtime::spawn_blocking(move || site.page_for_link(&from, &link))
+        .await
+        .map_err(IpcError::task)
 }

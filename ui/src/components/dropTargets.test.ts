@@ -81,6 +81,20 @@ describe("drop targets", () => {
     expect(importDropped).not.toHaveBeenCalled();
   });
 
+  it("give nothing to a target that went away while the image was copied in", async () => {
+    const { field } = page();
+    const receive = vi.fn();
+    const marked = dropTarget(field, { receive });
+    pointAt(field);
+    const offer = { drop: 3, files: [{ name: "logo.png", image: true }] };
+    const result = await deliverDrop(offer, { x: 1, y: 1 }, async () => {
+      marked?.destroy?.(); // another page opened meanwhile
+      return LOGO;
+    });
+    expect(result).toEqual({ kind: "added", image: LOGO });
+    expect(receive).not.toHaveBeenCalled();
+  });
+
   it("pass the core's refusal on and give the target nothing", async () => {
     const { field } = page();
     const receive = vi.fn();

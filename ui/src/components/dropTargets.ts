@@ -95,7 +95,10 @@ export async function deliverDrop(
   const index = fileToTake(offer.files);
   if (index === null) return { kind: "empty" };
   const image = await importDropped(offer.drop, index);
-  found[1].receive(image, at);
+  // The copy takes a moment: a field gone meanwhile (another page opened)
+  // gets nothing; the image is in the site all the same, as the status says.
+  const [element, target] = found;
+  if (targets.get(element) === target) target.receive(image, at);
   return { kind: "added", image };
 }
 

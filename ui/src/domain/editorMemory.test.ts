@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EditorSelection, EditorState, type Extension, type Transaction } from "@codemirror/state";
 import { history, redo, undo, undoDepth } from "@codemirror/commands";
-import { EditorMemory } from "./editorMemory";
+import { EditorMemory, KEPT_EDITORS } from "./editorMemory";
 
 /** Runs a history command on `state` and returns the state after it. */
 function run(command: typeof undo, state: EditorState): EditorState {
@@ -48,6 +48,20 @@ describe("each page's editor, kept while the app runs", () => {
     expect(reloaded.state.doc.toString()).toBe("Hej");
     expect(undoDepth(reloaded.state)).toBe(0);
     expect(reloaded.state.selection.main.head).toBe(3);
+  });
+
+  it("keeps the editors of the pages used last, up to a limit", () => {
+    const memory = new EditorMemory();
+    const edited = (path: string): EditorState => typed(memory.restore(path, "x", editorExtensions()).state, 1, "y");
+    memory.keep("first.md", edited("first.md"));
+    for (let n = 0; n < KEPT_EDITORS; n++) memory.keep(`page-${n}.md`, edited(`page-${n}.md`));
+    // Back to page 0, the oldest but for first.md: it is now the newest.
+    memory.keep("page-0.md", memory.restore("page-0.md", "xy", editorExtensions()).state);
+    memory.keep("one-more.md", edited("one-more.md"));
+    expect(undoDepth(memory.restore("first.md", "xy", editorExtensions()).state)).toBe(0);
+    expect(undoDepth(memory.restore("page-1.md", "xy", editorExtensions()).state)).toBe(0);
+    expect(undoDepth(memory.restore("page-0.md", "xy", editorExtensions()).state)).toBeGreaterThan(0);
+    expect(undoDepth(memory.restore("one-more.md", "xy", editorExtensions()).state)).toBeGreaterThan(0);
   });
 
   it("opens a page it has not seen with an empty history at the start", () => {

@@ -31,14 +31,26 @@ interface Kept {
   scroll: ScrollSpot | null;
 }
 
+/** How many pages' editors are kept: each holds its whole text and undo
+ * history, so an afternoon of going through a site's pages must not grow
+ * without end. The page left longest ago loses its editor first; only undo
+ * history goes with it, never words (unsaved text lives in the drafts). */
+export const KEPT_EDITORS = 40;
+
 /** The editors of the pages opened since the site was. */
 export class EditorMemory {
+  /** In the order the pages were last used: the oldest first. */
   readonly #kept = new Map<string, Kept>();
 
   /** Remembers `path`'s editor state (after every change: cheap, one map entry). */
   keep(path: string, state: EditorState): void {
     const before = this.#kept.get(path);
+    this.#kept.delete(path);
     this.#kept.set(path, { state, scroll: before?.scroll ?? null });
+    for (const oldest of this.#kept.keys()) {
+      if (this.#kept.size <= KEPT_EDITORS) break;
+      this.#kept.delete(oldest);
+    }
   }
 
   /** Remembers where `path`'s editor is scrolled, if its editor is kept. */

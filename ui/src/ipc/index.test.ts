@@ -134,6 +134,9 @@ describe("invoke wrappers", () => {
     const posted: { url: string; body: string; contentType: string | null }[] = [];
     const answers: { status: number; text: string }[] = [
       { status: 200, text: JSON.stringify({ revision: 2, keep_start: 0, keep_end: 0, blocks: [], lines: [] }) },
+      // Busy (a render holds the text): this edit alone goes as the command.
+      { status: 503, text: "" },
+      { status: 200, text: JSON.stringify({ revision: 4, keep_start: 0, keep_end: 0, blocks: [], lines: [] }) },
       { status: 500, text: "" },
     ];
     /** Answers at once, as the app's protocol answers a synchronous request. */
@@ -162,19 +165,22 @@ describe("invoke wrappers", () => {
     const commands: string[] = [];
     mockIPC((cmd) => {
       commands.push(cmd);
-      return { revision: commands.length === 1 ? 1 : 3, keep_start: 0, keep_end: 0, blocks: [], lines: [] };
+      return { revision: [1, 3, 5, 6][commands.length - 1], keep_start: 0, keep_end: 0, blocks: [], lines: [] };
     });
     try {
       await fresh.renderPreview("k.md", "ab");
       await fresh.renderPreview("k.md", "abc");
-      // The protocol fails once: this edit and every later one go as the command.
-      await fresh.renderPreview("k.md", "abcd");
-      await fresh.renderPreview("k.md", "abcde");
+      await fresh.renderPreview("k.md", "abcd"); // busy: as the command
+      await fresh.renderPreview("k.md", "abcde"); // within the keystroke again
+      // The protocol fails: this edit and every later one go as the command.
+      await fresh.renderPreview("k.md", "abcdef");
+      await fresh.renderPreview("k.md", "abcdefg");
     } finally {
       vi.unstubAllGlobals();
     }
-    expect(commands).toEqual(["render_preview", "preview_edit", "preview_edit"]);
-    expect(posted).toHaveLength(2);
+    expect(commands).toEqual(["render_preview", "preview_edit", "preview_edit", "preview_edit"]);
+    expect(posted).toHaveLength(4);
+    expect(JSON.parse(posted[2]?.body ?? "{}")).toEqual({ path: "k.md", edit: { base: 3, keep_start: 4, keep_end: 0, insert: "e" } });
     expect(posted[0]).toEqual({
       url: "galley-site://localhost/__galley__/preview-edit",
       body: JSON.stringify({ path: "k.md", edit: { base: 1, keep_start: 2, keep_end: 0, insert: "c" } }),

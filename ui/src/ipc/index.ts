@@ -182,8 +182,12 @@ const RENDER_WITHIN_KEYSTROKE_UNITS = 256 * 1024;
  * without them): every edit then goes asynchronously. */
 let withinKeystroke = true;
 
+/** The protocol's answer when the edit would have to wait (a render holds the
+ * text, or the site is being read again): this one goes asynchronously. */
+const BUSY = 503;
+
 /** Sends `edit` to the app's protocol and waits for the answer (see
- * src-tauri/src/protocol.rs); `undefined` when that cannot be done here. */
+ * src-tauri/src/protocol.rs); `undefined` when it is to go asynchronously. */
 function editWithinKeystroke(path: string | null, edit: TextEditRequest): PreviewSessionUpdate | null | undefined {
   if (!withinKeystroke) return undefined;
   try {
@@ -192,6 +196,7 @@ function editWithinKeystroke(path: string | null, edit: TextEditRequest): Previe
     // text/plain keeps it a simple request: no preflight request before it.
     request.setRequestHeader("Content-Type", "text/plain;charset=UTF-8");
     request.send(JSON.stringify({ path, edit }));
+    if (request.status === BUSY) return undefined;
     if (request.status === 200) {
       const answer: unknown = JSON.parse(request.responseText);
       if (answer === null || isSessionUpdate(answer)) return answer;

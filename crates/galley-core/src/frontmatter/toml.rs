@@ -101,6 +101,11 @@ fn to_toml(value: &Value, path: &FieldPath) -> Result<toml_edit::Value, EditErro
                     v.decor_mut().clear();
                     v
                 }
+                _ if matches!(value, Value::DateTime(_)) => {
+                    return Err(invalid(format!(
+                        "\"{s}\" is not a date and time (write one like 2024-01-31T10:30:00+01:00)."
+                    )))
+                }
                 _ => {
                     return Err(invalid(format!(
                         "\"{s}\" is not a date (write a date like 2024-01-31)."

@@ -137,7 +137,7 @@ pub fn image_source(
 
 /// `baseurl` (e.g. `/aida`) removed from the front of a root-absolute path, as
 /// the site's files are served from the root in the preview.
-fn strip_baseurl<'u>(path: &'u str, baseurl: &str) -> &'u str {
+pub(crate) fn strip_baseurl<'u>(path: &'u str, baseurl: &str) -> &'u str {
     let base = baseurl.trim_end_matches('/');
     if base.is_empty() || !base.starts_with('/') {
         return path;

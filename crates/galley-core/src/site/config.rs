@@ -387,6 +387,8 @@ fn hugo_config_value(root: &Path, file: &str) -> Option<Value> {
     if file.ends_with(".toml") {
         // Read through the front matter engine, so TOML is typed as in pages.
         let text = std::str::from_utf8(&bytes).ok()?;
+        // A byte order mark opens the file, not the wrapped front matter.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let wrapped = format!("+++\n{text}\n+++\n");
         let doc = Document::parse(wrapped.as_bytes(), Dialect::Yaml12).ok()?;
         return doc.fields().ok().cloned();
@@ -546,6 +548,15 @@ mod tests {
         .expect("write");
         let (config, _) = load_config(root, Generator::Hugo, Some("hugo.toml"));
         assert_eq!(config.lang.as_deref(), Some("en-GB"));
+        // Saved by an editor that writes a byte order mark first.
+        std::fs::write(
+            root.join("hugo.toml"),
+            "\u{feff}languageCode = 'sv-SE'\ncontentDir = 'sidor'\n",
+        )
+        .expect("write");
+        let (config, _) = load_config(root, Generator::Hugo, Some("hugo.toml"));
+        assert_eq!(config.lang.as_deref(), Some("sv-SE"));
+        assert_eq!(config.content_dir, "sidor");
         std::fs::write(
             root.join("hugo.yaml"),
             "defaultContentLanguage: fi\ncontentDir: pages\n",

@@ -128,7 +128,7 @@ fn token(name: &str, slice: Option<&str>, facts: &PageFacts<'_>) -> Option<Strin
         (_, Some(_)) => return None,
         ("year", _) => date.year.to_string(),
         ("month", _) => format!("{:02}", date.month),
-        ("monthname", _) => MONTHS[usize::from(date.month - 1)].to_owned(),
+        ("monthname", _) => crate::validate::MONTH_NAMES[usize::from(date.month - 1)].to_owned(),
         ("day", _) => format!("{:02}", date.day),
         ("weekday", _) => date.weekday().to_string(),
         ("weekdayname", _) => WEEKDAYS[usize::from(date.weekday())].to_owned(),
@@ -191,21 +191,6 @@ fn slice_of<'s>(items: &'s [String], cut: &str) -> &'s [String] {
         },
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 const WEEKDAYS: [&str; 7] = [
     "Sunday",
@@ -291,7 +276,7 @@ impl Date {
             for part in PARTS {
                 if let Some(after) = rest.strip_prefix(part) {
                     any = true;
-                    let month = MONTHS[usize::from(self.month - 1)];
+                    let month = crate::validate::MONTH_NAMES[usize::from(self.month - 1)];
                     let weekday = WEEKDAYS[usize::from(self.weekday())];
                     out.push_str(&match *part {
                         "January" => month.to_owned(),

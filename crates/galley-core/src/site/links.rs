@@ -380,14 +380,10 @@ impl Site {
             return None;
         }
         let link = super::percent_decode(link);
-        let wanted: Vec<String> = if let Some(abs) = link.strip_prefix('/') {
-            let base = self.config.baseurl.trim_matches('/');
-            let abs = if base.is_empty() {
-                abs
-            } else {
-                abs.strip_prefix(base).unwrap_or(abs)
-            };
-            vec![normalise(abs)]
+        let wanted: Vec<String> = if link.starts_with('/') {
+            let base = format!("/{}", self.config.baseurl.trim_matches('/'));
+            let abs = crate::preview::urls::strip_baseurl(&link, &base);
+            vec![normalise(abs.trim_start_matches('/'))]
         } else {
             // A browser reads a relative link from the page's address; editors also
             // write them from the page's file (`../other.md`).
@@ -480,6 +476,8 @@ mod tests {
             site.page_for_link(from, "/hub/datasets/#top").as_deref(),
             Some("datasets/index.md")
         );
+        // The base is a whole first segment: `/hubdatasets/` is not `/hub` + `datasets/`.
+        assert_eq!(site.page_for_link(from, "/hubdatasets/"), None);
         assert_eq!(
             site.page_for_link(from, "/about/engagements/aida/")
                 .as_deref(),

@@ -17,7 +17,9 @@ pub struct DateProblem {
     pub words: Words,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' English names, as dates are spelled out in messages and in
+/// Hugo's `:monthname` addresses.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -83,7 +85,7 @@ pub fn check_date_text(text: &str) -> Option<DateProblem> {
         (
             format!(
                 "but {} {year} has only {} days",
-                MONTHS[month as usize - 1],
+                MONTH_NAMES[month as usize - 1],
                 days_in(year, month)
             ),
             Say::DayPastMonth

@@ -14,6 +14,7 @@
 //! something is probably not what the author meant.
 
 mod dates;
+pub(crate) use dates::MONTH_NAMES;
 mod locate;
 mod read;
 
