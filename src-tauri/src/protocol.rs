@@ -282,9 +282,10 @@ mod tests {
             StatusCode::BAD_REQUEST
         );
         let mut from_elsewhere = edit_post(edit);
-        from_elsewhere
-            .headers_mut()
-            .insert(header::ORIGIN, "https://example.org".parse().expect("origin"));
+        from_elsewhere.headers_mut().insert(
+            header::ORIGIN,
+            "https://example.org".parse().expect("origin"),
+        );
         assert_eq!(
             preview_edit(&state, &from_elsewhere).status(),
             StatusCode::FORBIDDEN

@@ -8,7 +8,6 @@ use crate::harness::{changed_lines, copy_demo_site, App, Launch};
 const AIDA: &str = "_engagements/aida.md";
 const KNEE: &str = "_datasets/knee-mri.md";
 
-
 #[tokio::test]
 async fn the_year_widget_changes_a_year() {
     let app = App::start().await;

@@ -20,7 +20,6 @@ const LOGO_FIELD: &str = "document.querySelector(\"[data-path='logo']\")";
 /// Where new images go in the demo site (`assets::images_folder`).
 const IMAGES: &str = "assets/images";
 
-
 /// The files directly in the site's images folder.
 fn images_in(site: &Path) -> BTreeSet<String> {
     std::fs::read_dir(site.join(IMAGES))
